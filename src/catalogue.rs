@@ -1,0 +1,104 @@
+//! The catalogue of the cluster's services (`assets/services.toml`), shared by the
+//! satisfaction survey (one question per service) and the Action Plan (pointers).
+
+use crate::bank::{is_valid_id, Source};
+use crate::i18n::Localized;
+use crate::problem::{line_of_id, Problem, ProblemKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+pub const GROUPS: &[&str] = &["support", "competence_area", "projects", "officina", "advocacy", "international", "communication"];
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueFile {
+    pub catalogue: CatalogueMeta,
+    pub services: Vec<Service>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueMeta {
+    pub id: String,
+    pub version: String,
+    pub languages: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub group: String,
+    /// The paragraph of the strategic plan that describes it, e.g. `§3.1.1`.
+    #[serde(default)]
+    pub source: String,
+    pub name: Localized,
+    pub description: Localized,
+}
+
+/// A validated service catalogue.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    file: CatalogueFile,
+}
+
+impl Catalogue {
+    pub fn from_toml(source: Source) -> Result<Catalogue, Vec<Problem>> {
+        let file: CatalogueFile =
+            toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        Catalogue::from_file(file, source)
+    }
+
+    pub fn from_json(json: &str, source: Source) -> Result<Catalogue, Vec<Problem>> {
+        let file: CatalogueFile =
+            serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        Catalogue::from_file(file, source)
+    }
+
+    pub fn from_file(file: CatalogueFile, source: Source) -> Result<Catalogue, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let at = |id: &str, field: &str, kind: ProblemKind| {
+            let mut p = Problem::new(source.name, kind).record(id).field(field);
+            p.line = line_of_id(source.text, id);
+            p
+        };
+        let mut seen = BTreeSet::new();
+        for s in &file.services {
+            if !is_valid_id(&s.id) {
+                problems.push(at(&s.id, "id", ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: s.id.clone() }));
+            }
+            if !seen.insert(s.id.as_str()) {
+                problems.push(at(&s.id, "id", ProblemKind::DuplicateId { id: s.id.clone() }));
+            }
+            if !GROUPS.contains(&s.group.as_str()) {
+                problems.push(at(&s.id, "group", ProblemKind::InvalidValue { expected: GROUPS.join(" | "), found: s.group.clone() }));
+            }
+            for (field, text) in [("name", &s.name), ("description", &s.description)] {
+                let missing = text.missing(&file.catalogue.languages);
+                if !missing.is_empty() {
+                    problems.push(at(&s.id, field, ProblemKind::MissingLanguage { languages: missing.join(", ") }));
+                }
+            }
+        }
+        if file.services.is_empty() {
+            problems.push(Problem::new(source.name, ProblemKind::MissingField).field("services"));
+        }
+        if problems.is_empty() {
+            Ok(Catalogue { file })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.file.services
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.file.services.iter().find(|s| s.id == id)
+    }
+
+    pub fn meta(&self) -> &CatalogueMeta {
+        &self.file.catalogue
+    }
+}

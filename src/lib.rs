@@ -1,0 +1,20 @@
+//! Faro: an innovation self-assessment and member-satisfaction survey toolkit that runs
+//! entirely in the browser. This crate is the domain (plain Rust, tested natively) plus,
+//! on wasm32 only, the Leptos user interface in [`ui`]. See ARCHITECTURE.md.
+
+pub mod actions;
+pub mod bank;
+pub mod catalogue;
+pub mod content;
+pub mod i18n;
+pub mod plan;
+pub mod problem;
+pub mod response;
+pub mod route;
+pub mod score;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The app's version, written into every exported file.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

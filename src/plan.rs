@@ -1,0 +1,179 @@
+//! The Action Plan: the model the company edits (owners, dates, status, KPI targets).
+//! Proposal generation lives in [`crate::propose`].
+
+use serde::{Deserialize, Serialize};
+
+/// Progress of one action, shown with a colour *and* a word (never colour alone).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::NotStarted, Status::OnTrack, Status::AtRisk, Status::Done];
+}
+
+/// Quick win (high priority, low effort) or strategic action (everything else proposed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    QuickWin,
+    Strategic,
+    /// Written by the company itself.
+    Own,
+}
+
+/// Why an action was proposed: the scores that triggered it (METHOD.md §Priority).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// `dimension` or `dimension.subdimension`.
+    pub metric: String,
+    pub score: f64,
+    /// The target compared with: the champions' mean, else the peer mean, else 100.
+    pub target: f64,
+    pub target_kind: TargetKind,
+    pub gap: f64,
+    pub importance: f64,
+    pub effort_factor: f64,
+    pub priority: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    Champions,
+    PeerMean,
+    Maximum,
+}
+
+/// One line of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanItem {
+    /// Unique in the plan: the library action id, or `own-N` for the company's own actions.
+    pub id: String,
+    /// The library action this came from (`None` for own actions).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// The title as shown; for library actions a copy in the plan's language, editable.
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub tier: Tier,
+    /// Accepted into the plan (false = proposal dropped by the company, kept for the record).
+    pub accepted: bool,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub due: String,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub kpi: String,
+    #[serde(default)]
+    pub kpi_baseline: String,
+    #[serde(default)]
+    pub kpi_target: String,
+    #[serde(default)]
+    pub reason: Option<Reason>,
+    /// Cluster services that can help (ids from the catalogue).
+    #[serde(default)]
+    pub services: Vec<String>,
+}
+
+/// The company's plan, created from a proposal and then edited freely.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub created_at: String,
+    pub updated_at: String,
+    /// The benchmark group the proposal was computed against (for the record).
+    #[serde(default)]
+    pub benchmark_group: Option<String>,
+    pub items: Vec<PlanItem>,
+}
+
+impl Plan {
+    /// The next free id for an action the company writes itself.
+    pub fn next_own_id(&self) -> String {
+        let n = self
+            .items
+            .iter()
+            .filter_map(|i| i.id.strip_prefix("own-").and_then(|n| n.parse::<u32>().ok()))
+            .max()
+            .unwrap_or(0);
+        format!("own-{}", n + 1)
+    }
+
+    /// Adds an action written by the company.
+    pub fn add_own(&mut self, title: String, now: &str) -> &mut PlanItem {
+        let id = self.next_own_id();
+        self.items.push(PlanItem {
+            id,
+            action: None,
+            title,
+            description: String::new(),
+            tier: Tier::Own,
+            accepted: true,
+            owner: String::new(),
+            start: String::new(),
+            due: String::new(),
+            status: Status::NotStarted,
+            kpi: String::new(),
+            kpi_baseline: String::new(),
+            kpi_target: String::new(),
+            reason: None,
+            services: Vec::new(),
+        });
+        self.updated_at = now.to_owned();
+        self.items.last_mut().expect("just pushed")
+    }
+
+    pub fn accepted(&self) -> impl Iterator<Item = &PlanItem> {
+        self.items.iter().filter(|i| i.accepted)
+    }
+}
+
+/// Is `date` empty or a calendar date `YYYY-MM-DD`? (The UI uses `<input type=date>`;
+/// importers check it.)
+pub fn is_date_or_empty(date: &str) -> bool {
+    if date.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1000..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_actions_get_fresh_ids() {
+        let mut plan = Plan::default();
+        plan.add_own("A".into(), "t");
+        plan.add_own("B".into(), "t");
+        plan.items.remove(0);
+        plan.add_own("C".into(), "t");
+        let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["own-2", "own-3"]);
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date_or_empty(""));
+        assert!(is_date_or_empty("2028-02-29"));
+        assert!(!is_date_or_empty("2027-02-29"));
+        assert!(!is_date_or_empty("2027-13-01"));
+        assert!(!is_date_or_empty("27-1-1"));
+    }
+}

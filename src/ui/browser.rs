@@ -1,0 +1,211 @@
+//! Browser glue, in one place: storage, clock, random ids, file reading and downloads.
+//! Nothing else in the app touches `localStorage`, `Blob` or `File`.
+
+use js_sys::{Array, Uint8Array};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Every key Faro writes starts with this, so "delete all my data" and backups touch
+/// nothing else on the origin.
+pub const PREFIX: &str = "faro.";
+
+/// Why writes are not reaching the browser's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageTrouble {
+    /// Storage is switched off (private mode, policy, file:// restrictions).
+    Unavailable,
+    /// The browser refused a write (quota exhausted).
+    Full,
+}
+
+/// Key–value storage: `localStorage` when it works, mirrored in memory so the app keeps
+/// running (and can export everything) when it does not.
+///
+/// localStorage suffices for Faro's scale: ~3 KB per survey response and ~10 KB per
+/// assessment with its plan, so 500 responses and a dozen assessments take under 2 MB
+/// of the 5 MB Chromium grants (ARCHITECTURE.md § Storage, measured by the browser tests).
+pub struct Storage {
+    local: Option<web_sys::Storage>,
+    memory: RefCell<BTreeMap<String, String>>,
+}
+
+impl Storage {
+    /// Opens storage and loads Faro's records into memory.
+    pub fn open() -> (Storage, Option<StorageTrouble>) {
+        let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        let mut memory = BTreeMap::new();
+        let trouble = match &local {
+            None => Some(StorageTrouble::Unavailable),
+            Some(ls) => {
+                let len = ls.length().unwrap_or(0);
+                for i in 0..len {
+                    if let Ok(Some(key)) = ls.key(i) {
+                        if key.starts_with(PREFIX) {
+                            if let Ok(Some(value)) = ls.get_item(&key) {
+                                memory.insert(key, value);
+                            }
+                        }
+                    }
+                }
+                // A test-only switch lets the browser tests simulate a full disk.
+                if memory.contains_key("faro.test.full") {
+                    Some(StorageTrouble::Full)
+                } else {
+                    None
+                }
+            }
+        };
+        (Storage { local, memory: RefCell::new(memory) }, trouble)
+    }
+
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.memory.borrow().get(key).cloned()
+    }
+
+    /// Keys starting with `prefix`, sorted.
+    pub fn keys(&self, prefix: &str) -> Vec<String> {
+        self.memory.borrow().keys().filter(|k| k.starts_with(prefix)).cloned().collect()
+    }
+
+    /// Writes to memory, then to the browser. The value is never lost: on failure it stays
+    /// in memory and the caller shows the trouble and offers an export.
+    pub fn set(&self, key: &str, value: &str) -> Result<(), StorageTrouble> {
+        self.memory.borrow_mut().insert(key.to_owned(), value.to_owned());
+        let Some(ls) = &self.local else { return Err(StorageTrouble::Unavailable) };
+        if self.memory.borrow().contains_key("faro.test.full") {
+            return Err(StorageTrouble::Full);
+        }
+        ls.set_item(key, value).map_err(|_| StorageTrouble::Full)
+    }
+
+    pub fn remove(&self, key: &str) -> Result<(), StorageTrouble> {
+        self.memory.borrow_mut().remove(key);
+        match &self.local {
+            Some(ls) => ls.remove_item(key).map_err(|_| StorageTrouble::Unavailable),
+            None => Err(StorageTrouble::Unavailable),
+        }
+    }
+
+    /// Everything Faro holds, for backups and the rescue export.
+    pub fn snapshot(&self) -> BTreeMap<String, String> {
+        self.memory.borrow().clone()
+    }
+
+    /// Bytes Faro's records take (UTF-16, as the browser counts them).
+    pub fn used_bytes(&self) -> usize {
+        self.memory.borrow().iter().map(|(k, v)| 2 * (k.len() + v.len())).sum()
+    }
+}
+
+/// Asks the browser to keep Faro's storage even under pressure; resolves to whether it
+/// agreed. `None` when the browser has no such API (or under file://).
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    granted.as_bool()
+}
+
+/// The current time as ISO 8601 UTC (`2027-02-03T10:15:00.000Z`).
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    now().chars().take(10).collect()
+}
+
+/// A random id for records that must stay unique across devices (128 bits, hex).
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = Uint8Array::from(bytes);
+    let parts = Array::of1(&array.buffer());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: HtmlAnchorElement = document.create_element("a").map_err(js_error)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_attribute("hidden", "").ok();
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor).map_err(js_error)?;
+    anchor.click();
+    body.remove_child(&anchor).ok();
+    // Revoke later: revoking at once cancels the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        Url::revoke_object_url(&url).ok();
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .ok();
+    Ok(())
+}
+
+/// A file the user picked: its name and its bytes.
+pub struct PickedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the files of an `<input type=file>` change event. Files larger than `limit`
+/// are returned empty with their size, so the importer can say "too large" without
+/// reading gigabytes into memory.
+pub async fn read_files(files: web_sys::FileList, limit: usize) -> Vec<(PickedFile, usize)> {
+    let mut out = Vec::new();
+    for i in 0..files.length() {
+        let Some(file) = files.get(i) else { continue };
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > limit {
+            out.push((PickedFile { name, bytes: Vec::new() }, size));
+            continue;
+        }
+        let blob = gloo_file::Blob::from(web_sys::Blob::from(file));
+        let bytes = gloo_file::futures::read_as_bytes(&blob).await.unwrap_or_default();
+        out.push((PickedFile { name, bytes }, size));
+    }
+    out
+}
+
+/// Opens the browser's print dialog (the report pages have a print stylesheet).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        w.print().ok();
+    }
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        w.location().reload().ok();
+    }
+}
+
+/// Whether the page was opened from a file on disk (the single-file build).
+pub fn is_file_protocol() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}

@@ -1,0 +1,107 @@
+//! The bundled content files are valid, complete and consistent with each other.
+
+use faro::actions::Library;
+use faro::bank::{Bank, BankKind, ItemKind, Source};
+use faro::catalogue::Catalogue;
+use faro::content::Content;
+use faro::i18n::Lang;
+use std::collections::BTreeMap;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + path).unwrap()
+}
+
+fn fail(problems: Vec<faro::problem::Problem>) -> ! {
+    let lines: Vec<String> = problems.iter().map(|p| p.message(Lang::from_code("en").unwrap())).collect();
+    panic!("{} problem(s):\n{}", lines.len(), lines.join("\n"));
+}
+
+fn catalogue() -> Catalogue {
+    let text = read("assets/services.toml");
+    Catalogue::from_toml(Source { name: "assets/services.toml", text: &text }).unwrap_or_else(|p| fail(p))
+}
+
+fn innovation(catalogue: &Catalogue) -> Bank {
+    let text = read("questions/innovation.toml");
+    Bank::from_toml(Source { name: "questions/innovation.toml", text: &text }, Some(catalogue)).unwrap_or_else(|p| fail(p))
+}
+
+#[test]
+fn innovation_bank_is_valid_and_covers_the_model() {
+    let bank = innovation(&catalogue());
+    assert_eq!(bank.kind(), BankKind::Assessment);
+    let items = bank.items();
+    assert!((45..=55).contains(&items.len()), "{} questions", items.len());
+    let dims: Vec<&str> = bank.scored_sections().map(|(_, s)| s.id.as_str()).collect();
+    assert_eq!(dims, ["strategy", "organisation", "lifecycle", "enablers", "results"]);
+    for (si, section) in bank.scored_sections() {
+        let n = bank.items_in(si).count();
+        assert!(n >= 6, "dimension {} has {n} questions", section.id);
+    }
+    let mut iso: BTreeMap<u8, usize> = BTreeMap::new();
+    for item in items {
+        assert!(matches!(&item.kind, ItemKind::Level { levels } if levels.len() == 5), "{}", item.id);
+        assert!(item.help.is_some(), "{} has no help text", item.id);
+        for c in &item.iso {
+            *iso.entry(*c).or_default() += 1;
+        }
+    }
+    for clause in 4..=10u8 {
+        assert!(iso.get(&clause).copied().unwrap_or(0) >= 2, "ISO clause {clause} evidenced {:?} times", iso.get(&clause));
+    }
+    for role in ["size", "sector", "competence_area", "age", "region", "rd_intensity"] {
+        assert!(bank.profile_with_role(role).is_some(), "profile role {role} missing");
+    }
+}
+
+#[test]
+fn satisfaction_bank_is_valid_and_asks_about_every_service() {
+    let catalogue = catalogue();
+    let text = read("questions/satisfaction.toml");
+    let bank = Bank::from_toml(Source { name: "questions/satisfaction.toml", text: &text }, Some(&catalogue))
+        .unwrap_or_else(|p| fail(p));
+    assert_eq!(bank.kind(), BankKind::Survey);
+    assert!(bank.meta().year.is_some());
+    for service in catalogue.services() {
+        for part in ["used", "satisfaction", "importance"] {
+            let id = format!("svc.{}.{part}", service.id);
+            assert!(bank.item(&id).is_some(), "{id} missing");
+        }
+        let sat = bank.item(&format!("svc.{}.satisfaction", service.id)).unwrap();
+        assert!(sat.show_if.is_some(), "satisfaction must be conditional on use");
+    }
+    for id in ["overall_satisfaction", "fee_value", "nps", "renew", "works_best", "improve", "new_services"] {
+        assert!(bank.item(id).is_some(), "{id} missing");
+    }
+    for role in ["member_type", "competence_area", "membership_years"] {
+        assert!(bank.profile_with_role(role).is_some(), "profile role {role} missing");
+    }
+}
+
+#[test]
+fn action_library_covers_every_dimension_and_subdimension() {
+    let catalogue = catalogue();
+    let bank = innovation(&catalogue);
+    let text = read("assets/actions.toml");
+    let library =
+        Library::from_toml(Source { name: "assets/actions.toml", text: &text }, &bank, &catalogue).unwrap_or_else(|p| fail(p));
+    for (_, section) in bank.scored_sections() {
+        let whole = library.actions().iter().filter(|a| a.dimension == section.id && a.subdimension.is_none()).count();
+        assert!(whole >= 1, "{} has no dimension-wide action", section.id);
+        for sub in &section.subdimensions {
+            let n = library
+                .actions()
+                .iter()
+                .filter(|a| a.dimension == section.id && a.subdimension.as_deref() == Some(sub.id.as_str()))
+                .count();
+            assert!(n >= 2, "{}.{} has {n} actions", section.id, sub.id);
+        }
+    }
+}
+
+#[test]
+fn embedded_json_matches_the_toml_files() {
+    let content = Content::bundled().unwrap_or_else(|p| fail(p));
+    assert_eq!(content.innovation.items().len(), innovation(&catalogue()).items().len());
+    assert!(!content.actions.actions().is_empty());
+}
