@@ -6,12 +6,15 @@ pub mod actions;
 pub mod bank;
 pub mod catalogue;
 pub mod content;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod plan;
 pub mod problem;
 pub mod response;
 pub mod route;
 pub mod score;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

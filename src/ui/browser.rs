@@ -31,9 +31,33 @@ pub struct Storage {
     memory: RefCell<BTreeMap<String, String>>,
 }
 
+/// A test-only switch: when this key is present the storage behaves as if full, so the
+/// browser tests can check the quota path without filling a disk.
+const TEST_FULL_KEY: &str = "faro.test.full";
+
+thread_local! {
+    static STORAGE: (Storage, Option<StorageTrouble>) = Storage::open();
+}
+
+/// Runs `f` with the app's storage (wasm is single-threaded; this is the one instance).
+pub fn with_storage<R>(f: impl FnOnce(&Storage) -> R) -> R {
+    STORAGE.with(|(s, _)| f(s))
+}
+
+/// The trouble found when storage was opened, if any.
+pub fn open_trouble() -> Option<StorageTrouble> {
+    STORAGE.with(|(_, t)| t.clone())
+}
+
+/// Whether the test switch that simulates a full storage is on.
+pub fn test_full() -> bool {
+    with_storage(|s| s.memory.borrow().contains_key(TEST_FULL_KEY))
+}
+
 impl Storage {
     /// Opens storage and loads Faro's records into memory.
-    pub fn open() -> (Storage, Option<StorageTrouble>) {
+    fn open() -> (Storage, Option<StorageTrouble>) {
+        // Reading `localStorage` throws when storage is disabled; web-sys turns that into Err.
         let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         let mut memory = BTreeMap::new();
         let trouble = match &local {
@@ -49,12 +73,7 @@ impl Storage {
                         }
                     }
                 }
-                // A test-only switch lets the browser tests simulate a full disk.
-                if memory.contains_key("faro.test.full") {
-                    Some(StorageTrouble::Full)
-                } else {
-                    None
-                }
+                memory.contains_key(TEST_FULL_KEY).then_some(StorageTrouble::Full)
             }
         };
         (Storage { local, memory: RefCell::new(memory) }, trouble)
@@ -74,7 +93,7 @@ impl Storage {
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageTrouble> {
         self.memory.borrow_mut().insert(key.to_owned(), value.to_owned());
         let Some(ls) = &self.local else { return Err(StorageTrouble::Unavailable) };
-        if self.memory.borrow().contains_key("faro.test.full") {
+        if self.memory.borrow().contains_key(TEST_FULL_KEY) {
             return Err(StorageTrouble::Full);
         }
         ls.set_item(key, value).map_err(|_| StorageTrouble::Full)
@@ -97,6 +116,25 @@ impl Storage {
     pub fn used_bytes(&self) -> usize {
         self.memory.borrow().iter().map(|(k, v)| 2 * (k.len() + v.len())).sum()
     }
+}
+
+/// The URL fragment (`#/a/x/s/1`).
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Sets the URL fragment, adding a history entry so Back works.
+pub fn set_location_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        if location_hash() != hash {
+            w.location().set_hash(hash).ok();
+        }
+    }
+}
+
+/// The `<html>` element (for its `lang` attribute).
+pub fn document_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
 }
 
 /// Asks the browser to keep Faro's storage even under pressure; resolves to whether it
@@ -170,10 +208,9 @@ pub struct PickedFile {
 /// Reads the files of an `<input type=file>` change event. Files larger than `limit`
 /// are returned empty with their size, so the importer can say "too large" without
 /// reading gigabytes into memory.
-pub async fn read_files(files: web_sys::FileList, limit: usize) -> Vec<(PickedFile, usize)> {
+pub async fn read_files(files: Vec<web_sys::File>, limit: usize) -> Vec<(PickedFile, usize)> {
     let mut out = Vec::new();
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
+    for file in files {
         let name = file.name();
         let size = file.size() as usize;
         if size > limit {
@@ -208,4 +245,25 @@ pub fn is_file_protocol() -> bool {
 
 fn js_error(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Moves keyboard focus to the main heading of the page (after navigation).
+pub fn focus_main_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(h)) = doc.query_selector("main h1") {
+        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+            h.focus().ok();
+        }
+    }
+}
+
+/// Scrolls to and focuses the element with `id` (a question to resume at).
+pub fn focus_id(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(el) = doc.get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+            h.focus().ok();
+        }
+    }
 }

@@ -1,2 +1,105 @@
-//! placeholder
-pub fn start() {}
+//! The Leptos user interface (wasm32 only). Components show state and call the domain;
+//! they hold no rules of their own. See ARCHITECTURE.md for the map.
+
+pub mod browser;
+pub mod charts;
+pub mod components;
+pub mod pages;
+mod panic;
+pub mod state;
+
+use crate::content::Content;
+use crate::i18n::{Lang, Msg};
+use crate::route::{Route, StaffPage};
+use components::{LangSwitch, StorageBanner};
+use leptos::prelude::*;
+use state::AppState;
+
+/// Entry point: installs the panic boundary and mounts the app.
+pub fn start() {
+    panic::install();
+    match Content::bundled() {
+        Ok(content) => leptos::mount::mount_to_body(move || view! { <App content=content.clone()/> }),
+        // Bundled content is checked by `cargo test`; this only guards a broken build.
+        Err(problems) => {
+            let lang = Lang::DEFAULT;
+            let text = problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("\n");
+            panic::show(&text);
+        }
+    }
+}
+
+/// The whole app: shell, navigation and the page of the current route. Public so the
+/// browser tests can mount it.
+#[component]
+pub fn App(content: Content) -> impl IntoView {
+    let state = AppState::new(content);
+    provide_context(state);
+    if let Some(el) = browser::document_element() {
+        el.set_attribute("lang", state.lang.get_untracked().code()).ok();
+    }
+
+    // The URL fragment is the source of truth for the page shown: Back, Forward and
+    // reload all land on the same place.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&browser::location_hash()));
+    });
+    on_cleanup(move || handle.remove());
+
+    // After every page change, move focus to the page's heading so keyboard and screen
+    // reader users start reading the new page (an Effect: it touches the DOM outside Leptos).
+    Effect::new(move |previous: Option<Route>| {
+        let route = state.route.get();
+        if previous.is_some_and(|p| p != route) {
+            request_animation_frame(browser::focus_main_heading);
+            state.notice.set(None);
+        }
+        route
+    });
+
+    let title = move || {
+        let lang = state.lang.get();
+        document().set_title(lang.t(Msg::AppTitle));
+    };
+
+    view! {
+        {title}
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            browser::focus_main_heading();
+        }>{move || state.t(Msg::NavSkip)}</a>
+        <header class="top no-print">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span>"Faro"</span>
+            </a>
+            <nav aria-label=move || state.t(Msg::NavLabel)>
+                <ul>
+                    <li><a href="#/" aria-current=move || current(state, |r| matches!(r, Route::Home | Route::Assessment { .. }))>
+                        {move || state.t(Msg::NavAssessment)}
+                    </a></li>
+                    <li><a href=Route::Staff(StaffPage::Responses).href() aria-current=move || current(state, |r| matches!(r, Route::Staff(_) | Route::Survey { .. }))>
+                        {move || state.t(Msg::NavSurvey)}
+                    </a></li>
+                    <li><a href="#/privacy" aria-current=move || current(state, |r| matches!(r, Route::Privacy))>
+                        {move || state.t(Msg::NavPrivacy)}
+                    </a></li>
+                </ul>
+            </nav>
+            <LangSwitch/>
+        </header>
+        <StorageBanner/>
+        <div class="notice" role="status" aria-live="polite">{move || state.notice.get()}</div>
+        <main id="main">
+            {move || pages::page(state.route.get())}
+        </main>
+        <footer class="no-print">
+            <p>{move || state.t(Msg::FooterPrivacy)} " · Faro " {crate::APP_VERSION}</p>
+        </footer>
+    }
+}
+
+/// `aria-current="page"` for the navigation link of the current area.
+fn current(state: AppState, is: impl Fn(&Route) -> bool) -> Option<&'static str> {
+    state.route.with(|r| is(r).then_some("page"))
+}

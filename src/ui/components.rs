@@ -1,0 +1,150 @@
+//! Small pieces shared by several pages.
+
+use crate::i18n::{Lang, Msg};
+use crate::problem::Problem;
+use crate::ui::browser::{self, StorageTrouble};
+use crate::ui::state::use_state;
+use leptos::prelude::*;
+
+/// The language buttons: each names its language in that language.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || state.t(Msg::LangLabel)>
+            {Lang::all()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=lang.code()
+                            aria-pressed=move || (state.lang.get() == lang).to_string()
+                            on:click=move |_| state.set_lang(lang)
+                        >
+                            {lang.code().to_uppercase()}
+                            <span class="visually-hidden">" " {lang.name()}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Shown while writes do not reach the browser's storage: says so plainly and offers the
+/// one-click export of everything.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_state();
+    move || {
+        state.trouble.get().map(|trouble| {
+            let msg = match trouble {
+                StorageTrouble::Unavailable if browser::is_file_protocol() => Msg::StorageUnavailableFile,
+                StorageTrouble::Unavailable => Msg::StorageUnavailable,
+                StorageTrouble::Full => Msg::StorageFull,
+            };
+            view! {
+                <div class="banner warning no-print" role="alert">
+                    <p>{state.t(msg)}</p>
+                    <button type="button" on:click=move |_| crate::ui::pages::backup::export_everything(state)>
+                        {state.t(Msg::StorageExportAll)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A list of located problems, in the user's language.
+#[component]
+pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    let state = use_state();
+    let shown = problems.len().min(200);
+    let more = problems.len() - shown;
+    view! {
+        <ul class="problems">
+            {problems.into_iter().take(shown).map(|p| view! { <li>{move || p.message(state.lang.get())}</li> }).collect_view()}
+            {(more > 0).then(|| view! { <li>{move || state.lang.get().fmt(Msg::ProblemsMore, &[("n", &more)])}</li> })}
+        </ul>
+    }
+}
+
+/// A button that asks for confirmation in place before doing something irreversible.
+#[component]
+pub fn ConfirmButton(
+    /// The button's label.
+    label: Signal<String>,
+    /// The question asked before acting.
+    question: Signal<String>,
+    /// What to do once confirmed.
+    on_confirm: Callback<()>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let state = use_state();
+    let asking = RwSignal::new(false);
+    move || {
+        if asking.get() {
+            view! {
+                <span class="confirm" role="group" aria-label=move || question.get()>
+                    <span>{move || question.get()}</span>
+                    " "
+                    <button type="button" class="danger" on:click=move |_| {
+                        asking.set(false);
+                        on_confirm.run(());
+                    }>{move || state.t(Msg::ConfirmYes)}</button>
+                    " "
+                    <button type="button" autofocus on:click=move |_| asking.set(false)>{move || state.t(Msg::ConfirmNo)}</button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! { <button type="button" class=class on:click=move |_| asking.set(true)>{move || label.get()}</button> }.into_any()
+        }
+    }
+}
+
+/// "Answered 12 of 50 · Section 2 of 5" with a bar.
+#[component]
+pub fn ProgressBar(answered: Signal<usize>, total: Signal<usize>, label: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="progress">
+            <progress max=move || total.get().max(1) value=move || answered.get() aria-label=move || label.get()></progress>
+            <span>{move || label.get()}</span>
+        </div>
+    }
+}
+
+/// A file picker styled as a button; hands the picked files to `on_files`.
+#[component]
+pub fn FilePicker(
+    /// Visible label.
+    label: Signal<String>,
+    /// `accept` attribute, e.g. ".json,application/json".
+    accept: &'static str,
+    #[prop(optional)] multiple: bool,
+    /// Largest file read into memory; larger files arrive empty with their size.
+    limit: usize,
+    on_files: Callback<Vec<(browser::PickedFile, usize)>>,
+    /// Stable id (tests and labels find the input by it).
+    id: &'static str,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        // Copy the files out first: the FileList is live and emptied when the input is
+        // reset below (which lets the same file be picked again).
+        let files: Vec<web_sys::File> = input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+        if !files.is_empty() {
+            leptos::task::spawn_local(async move {
+                let read = browser::read_files(files, limit).await;
+                on_files.run(read);
+            });
+        }
+        input.set_value("");
+    };
+    view! {
+        <span class="file-picker">
+            <input type="file" id=id accept=accept multiple=multiple class="visually-hidden" on:change=on_change/>
+            <label for=id class="button">{move || label.get()}</label>
+        </span>
+    }
+}

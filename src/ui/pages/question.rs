@@ -1,0 +1,162 @@
+//! One question, whatever its kind, as an accessible group of native controls: a
+//! `<fieldset>` with its `<legend>`, radio buttons with visible labels (arrow keys move
+//! between choices, Tab to the next question), help on demand in a `<details>`.
+
+use crate::bank::{Item, ItemKind, Scale};
+use crate::i18n::{Lang, Msg};
+use crate::response::{Answer, MAX_TEXT};
+use crate::ui::state::use_state;
+use leptos::prelude::*;
+
+/// The element id of a question, for focusing and linking (`#q-STR-01`).
+pub fn dom_id(item_id: &str) -> String {
+    format!("q-{item_id}")
+}
+
+#[component]
+pub fn QuestionField(
+    item: Item,
+    /// Number shown before the text ("12."); 0 hides it.
+    number: usize,
+    /// The current answer.
+    answer: Signal<Option<Answer>>,
+    /// Called with the new answer (`None` clears it).
+    on_answer: Callback<Option<Answer>>,
+    /// The bank's rating scales (for point labels).
+    #[prop(optional)]
+    scales: Vec<Scale>,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let id = dom_id(&item.id);
+    let required = item.required;
+    let text = item.text.clone();
+    let help = item.help.clone();
+    let kind = item.kind.clone();
+    let name = item.id.clone();
+
+    let choices = move |lang: Lang| -> Vec<(Answer, String, Option<String>)> {
+        match &kind {
+            ItemKind::Level { levels } => {
+                let mut c: Vec<(Answer, String, Option<String>)> = levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        (Answer::Level(i as u8 + 1), lang.fmt(Msg::QLevel, &[("n", &(i + 1))]), Some(l.get(lang).to_owned()))
+                    })
+                    .collect();
+                c.push((Answer::DontKnow, lang.t(Msg::QDontKnow).to_owned(), None));
+                c
+            }
+            ItemKind::Rating { scale } => scales
+                .get(*scale)
+                .map(|s| {
+                    s.points
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (Answer::Rating(i as u8 + 1), (i + 1).to_string(), Some(p.get(lang).to_owned())))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ItemKind::Nps => (0..=10u8)
+                .map(|n| {
+                    let hint = match n {
+                        0 => Some(lang.t(Msg::QNpsLow).to_owned()),
+                        10 => Some(lang.t(Msg::QNpsHigh).to_owned()),
+                        _ => None,
+                    };
+                    (Answer::Nps(n), n.to_string(), hint)
+                })
+                .collect(),
+            ItemKind::YesNo => vec![
+                (Answer::YesNo(true), lang.t(Msg::QYes).to_owned(), None),
+                (Answer::YesNo(false), lang.t(Msg::QNo).to_owned(), None),
+            ],
+            ItemKind::Choice { options } => {
+                options.iter().map(|o| (Answer::Choice(o.id.clone()), o.label.get(lang).to_owned(), None)).collect()
+            }
+            ItemKind::Text => Vec::new(),
+        }
+    };
+    let is_text = matches!(item.kind, ItemKind::Text);
+    let class = match item.kind {
+        ItemKind::Nps => "question nps",
+        ItemKind::Rating { .. } => "question rating",
+        ItemKind::YesNo => "question yes-no",
+        _ => "question",
+    };
+    let legend_id = format!("{id}-legend");
+
+    let body = if is_text {
+        let initial = match answer.get_untracked() {
+            Some(Answer::Text(t)) => t,
+            _ => String::new(),
+        };
+        let text_id = format!("{id}-text");
+        view! {
+            <textarea id=text_id rows="4" maxlength=MAX_TEXT.to_string() aria-labelledby=legend_id.clone()
+                on:input=move |ev| {
+                    let value: String = event_target_value(&ev).chars().take(MAX_TEXT).collect();
+                    on_answer.run((!value.trim().is_empty()).then_some(Answer::Text(value)));
+                }
+            >{initial}</textarea>
+        }
+        .into_any()
+    } else {
+        let name = name.clone();
+        let id = id.clone();
+        view! {
+            <div class="choices">
+                {move || {
+                    let lang = lang.get();
+                    choices(lang)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, label, detail))| {
+                            let input_id = format!("{id}-{i}");
+                            let label_for = input_id.clone();
+                            let value_for_check = value.clone();
+                            let is_dk = value == Answer::DontKnow;
+                            view! {
+                                <label for=label_for class:dk=is_dk>
+                                    <input type="radio" id=input_id name=name.clone()
+                                        prop:checked=move || answer.get().as_ref() == Some(&value_for_check)
+                                        on:change=move |_| on_answer.run(Some(value.clone()))
+                                    />
+                                    <span class="choice-label">{label}</span>
+                                    {detail.map(|d| view! { <span class="choice-detail">{d}</span> })}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <fieldset class=class id=id tabindex="-1" aria-required=required.to_string()>
+            <legend id=legend_id>
+                {(number > 0).then(|| view! { <span class="q-number">{number} ". "</span> })}
+                <span class="q-text">{move || text.get(lang.get()).to_owned()}</span>
+                " "
+                <span class=if required { "tag required" } else { "tag optional" }>
+                    {move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}
+                </span>
+            </legend>
+            {help.map(|h| view! {
+                <details class="help">
+                    <summary>{move || state.t(Msg::QHelp)}</summary>
+                    <p>{move || h.get(lang.get()).to_owned()}</p>
+                </details>
+            })}
+            {body}
+            {move || answer.get().is_some().then(|| view! {
+                <button type="button" class="link clear" on:click=move |_| on_answer.run(None)>
+                    {state.t(Msg::QClear)}
+                </button>
+            })}
+        </fieldset>
+    }
+}
