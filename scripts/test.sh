@@ -10,7 +10,7 @@ t0=$(date +%s)
 step() { echo; echo "== test: $* ($(date +%T), $(( $(date +%s) - t0 )) s so far)"; }
 
 step "native: unit, property and integration tests"
-cargo test --locked
+cargo test --locked --features tools
 
 step "build: the release app (trunk, wasm-opt)"
 trunk build --release

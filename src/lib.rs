@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod bank;
+pub mod benchmark;
 pub mod catalogue;
 pub mod content;
 pub mod export;
@@ -14,7 +15,10 @@ pub mod problem;
 pub mod response;
 pub mod route;
 pub mod score;
+pub mod stats;
 pub mod store;
+#[cfg(feature = "tools")]
+pub mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
