@@ -158,3 +158,30 @@ fn expected_for(item: &crate::bank::Item) -> String {
         Text => format!("text ≤ {MAX_TEXT}"),
     }
 }
+
+/// Reads a plan file (`faro-plan`) for merging into an assessment's plan.
+pub fn plan_file(name: &str, bytes: &[u8]) -> Result<crate::export::PlanFile, Vec<Problem>> {
+    let text = text_of(name, bytes, MAX_ASSESSMENT_FILE).map_err(|p| vec![p])?;
+    let value = envelope(name, text, crate::export::PLAN_FORMAT).map_err(|p| vec![p])?;
+    let file: crate::export::PlanFile = serde_json::from_value(value).map_err(|e| {
+        let mut p = from_json_error(name, text, &e);
+        p.line = None;
+        vec![p]
+    })?;
+    let mut problems = Vec::new();
+    for item in &file.plan.items {
+        for (field, date) in [("start", &item.start), ("due", &item.due)] {
+            if !is_date_or_empty(date) {
+                problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "YYYY-MM-DD".into(), found: date.clone() }).record(&item.id).field(field));
+            }
+        }
+        if !crate::bank::is_valid_id(&item.id) {
+            problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: item.id.clone() }).field("plan.items.id"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(problems)
+    }
+}

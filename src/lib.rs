@@ -12,11 +12,14 @@ pub mod i18n;
 pub mod import;
 pub mod plan;
 pub mod problem;
+pub mod propose;
 pub mod response;
 pub mod route;
 pub mod score;
 pub mod stats;
 pub mod store;
+pub mod tools;
+pub mod xlsx;
 #[cfg(feature = "tools")]
 pub mod synthetic;
 

@@ -139,6 +139,37 @@ impl Plan {
     }
 }
 
+/// What merging an imported plan did: nothing already in the plan is overwritten.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: usize,
+    pub unchanged: usize,
+    /// Items with an id already in the plan but different content: the plan's version is kept.
+    pub kept: usize,
+}
+
+impl Plan {
+    /// Adds the items of `other` whose ids are new; identical ones are counted, different
+    /// ones with the same id are left as they are in `self`.
+    pub fn merge(&mut self, other: Plan, now: &str) -> MergeReport {
+        let mut report = MergeReport::default();
+        for item in other.items {
+            match self.items.iter().find(|i| i.id == item.id) {
+                None => {
+                    self.items.push(item);
+                    report.added += 1;
+                }
+                Some(existing) if *existing == item => report.unchanged += 1,
+                Some(_) => report.kept += 1,
+            }
+        }
+        if report.added > 0 {
+            self.updated_at = now.to_owned();
+        }
+        report
+    }
+}
+
 /// Is `date` empty or a calendar date `YYYY-MM-DD`? (The UI uses `<input type=date>`;
 /// importers check it.)
 pub fn is_date_or_empty(date: &str) -> bool {
@@ -166,6 +197,19 @@ mod tests {
         plan.add_own("C".into(), "t");
         let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["own-2", "own-3"]);
+    }
+
+    #[test]
+    fn merging_never_overwrites() {
+        let mut mine = Plan::default();
+        mine.add_own("A".into(), "t");
+        let mut theirs = mine.clone();
+        theirs.items[0].title = "changed".into();
+        theirs.add_own("B".into(), "t");
+        let report = mine.merge(theirs, "t2");
+        assert_eq!(report, MergeReport { added: 1, unchanged: 0, kept: 1 });
+        assert_eq!(mine.items[0].title, "A");
+        assert_eq!(mine.items.len(), 2);
     }
 
     #[test]

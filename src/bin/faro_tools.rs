@@ -1,2 +1,29 @@
-//! placeholder
-fn main() {}
+//! The tools worker: a second, lazily loaded wasm that writes XLSX files and reads TOML
+//! content files, so the ~300 KB these cost never weighs on the app's first load.
+//! It answers each message (a JSON [`faro::tools::Request`]) with the bytes produced,
+//! or with a text starting "error: ".
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let request = event.data().as_string().unwrap_or_default();
+        let reply: JsValue = match faro::tools::handle(&request) {
+            Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            Err(message) => JsValue::from_str(&format!("error: {message}")),
+        };
+        reply_to.post_message(&reply).ok();
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("faro-tools is a web worker; Trunk builds it for the browser.");
+    std::process::exit(2);
+}

@@ -267,3 +267,29 @@ pub fn focus_id(id: &str) {
         }
     }
 }
+
+/// An asset the single-file build put inline (`window.__faroInline[name]`): a blob URL
+/// for scripts, the text for data files. `None` when served normally.
+pub fn inline_asset(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let inline = js_sys::Reflect::get(&window, &JsValue::from_str("__faroInline")).ok()?;
+    if inline.is_undefined() || inline.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get(&inline, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+/// Reads a file that ships next to the app (`data/synthetic.json`), or its inline copy.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    if let Some(text) = inline_asset(path) {
+        return Ok(text);
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
+    text.as_string().ok_or_else(|| "not text".to_owned())
+}

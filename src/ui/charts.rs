@@ -88,7 +88,7 @@ pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries])
     let legend_h = px(28.0);
     let cx = f64::from(w) / 2.0;
     let cy = (f64::from(h) - f64::from(legend_h)) / 2.0 + f64::from(legend_h) * 0.15;
-    let r = (f64::from(w).min(f64::from(h) - f64::from(legend_h)) / 2.0) - K * 70.0;
+    let r = (f64::from(w).min(f64::from(h) - f64::from(legend_h)) / 2.0) - K * 62.0;
     let point = |axis: usize, value: f64| -> (i32, i32) {
         let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * axis as f64 / n as f64;
         let d = r * value.clamp(0.0, 100.0) / 100.0;
@@ -112,9 +112,11 @@ pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries])
         } else {
             HPos::Right
         };
-        let style = font(13.0).pos(Pos::new(h_pos, VPos::Center));
-        for (line_no, line) in wrap(label, 18).iter().enumerate() {
-            let _ = root.draw(&Text::new(line.clone(), (x, y + line_no as i32 * px(15.0)), style.clone()));
+        let style = font(15.0).pos(Pos::new(h_pos, VPos::Center));
+        let lines = wrap(label, 16);
+        let top = y - (lines.len() as i32 - 1) * px(8.5);
+        for (line_no, line) in lines.iter().enumerate() {
+            let _ = root.draw(&Text::new(line.clone(), (x, top + line_no as i32 * px(17.0)), style.clone()));
         }
     }
     for s in series {
@@ -151,10 +153,10 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, it
         } else {
             let _ = root.draw(&PathElement::new(line, stroke));
         }
-        let style = font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
+        let style = font(13.0).pos(Pos::new(HPos::Left, VPos::Center));
         let label = label.as_ref();
         let _ = root.draw(&Text::new(label.to_owned(), (x + px(32.0), y + px(8.0)), style));
-        x += px(48.0 + 6.5 * label.chars().count() as f64);
+        x += px(48.0 + 7.2 * label.chars().count() as f64);
     }
 }
 
@@ -181,8 +183,9 @@ pub struct Bar {
     pub peer: Option<f64>,
     /// Champions mark (green tick).
     pub champions: Option<f64>,
-    /// Start of a new group (a dimension): a little more space and a bold label.
-    pub group_start: bool,
+    /// The first bar of a group (a dimension) carries the group's name, drawn as a
+    /// heading row above it.
+    pub group: Option<String>,
 }
 
 /// Horizontal bars 0–100 with labels on the left; a value of `None` is written "n/a".
@@ -198,17 +201,19 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
     let x_of = |v: f64| left + ((right - left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = x_of(tick);
-        let bottom = top + row * bars.len() as i32 + px(8.0) * bars.iter().filter(|b| b.group_start).count() as i32;
+        let bottom = top + row * (bars.len() + bars.iter().filter(|b| b.group.is_some()).count()) as i32;
         let _ = root.draw(&PathElement::new(vec![(x, top - px(4.0)), (x, bottom)], GRID.stroke_width(K as u32)));
         let _ = root.draw(&Text::new(format!("{tick:.0}"), (x, top - px(10.0)), font(10.0).pos(Pos::new(HPos::Center, VPos::Center))));
     }
     let mut y = top;
     for bar in bars {
-        if bar.group_start {
-            y += px(8.0);
+        if let Some(group) = &bar.group {
+            let heading = ("sans-serif", 13.0 * K).into_font().style(FontStyle::Bold).color(&INK);
+            let _ = root.draw(&Text::new(group.clone(), (px(4.0), y + row / 2 + px(2.0)), heading.pos(Pos::new(HPos::Left, VPos::Center))));
+            y += row;
         }
         let mid = y + row / 2;
-        let style = if bar.group_start { ("sans-serif", 12.0 * K).into_font().style(FontStyle::Bold).color(&INK) } else { font(12.0) };
+        let style = font(12.0);
         let label: String = if bar.label.chars().count() > 38 { bar.label.chars().take(37).chain(['…']).collect() } else { bar.label.clone() };
         let _ = root.draw(&Text::new(label, (left - px(8.0), mid), style.pos(Pos::new(HPos::Right, VPos::Center))));
         match bar.value {
@@ -234,5 +239,5 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
 
 /// Height in CSS pixels a bar chart of `bars` needs.
 pub fn hbars_height(bars: &[Bar]) -> u32 {
-    (34 + 22 * bars.len() + 8 * bars.iter().filter(|b| b.group_start).count() + 12) as u32
+    (34 + 22 * (bars.len() + bars.iter().filter(|b| b.group.is_some()).count()) + 12) as u32
 }

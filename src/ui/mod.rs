@@ -7,6 +7,7 @@ pub mod components;
 pub mod pages;
 mod panic;
 pub mod state;
+mod tools;
 
 use crate::content::Content;
 use crate::i18n::{Lang, Msg};

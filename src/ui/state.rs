@@ -2,7 +2,9 @@
 //! Components read signals from here and change records only through the methods
 //! below, which persist every change the moment it is made (autosave).
 
+use crate::benchmark::Benchmark;
 use crate::content::Content;
+use crate::problem::Problem;
 use crate::i18n::{Lang, Msg};
 use crate::response::Assessment;
 use crate::route::Route;
@@ -24,7 +26,23 @@ pub struct AppState {
     pub current: RwSignal<Option<Assessment>>,
     /// A short message for screen readers and sighted users after an action ("Saved", "Imported").
     pub notice: RwSignal<Option<String>>,
+    /// The active benchmark, loaded on first use (it is not needed to take the assessment).
+    pub benchmark: RwSignal<BenchState>,
 }
+
+/// Where the active benchmark stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BenchState {
+    NotLoaded,
+    Loading,
+    Ready(Arc<Benchmark>),
+    Failed(Vec<Problem>),
+}
+
+/// Storage key of a benchmark staff made active (built or loaded); absent = bundled set.
+pub const ACTIVE_BENCHMARK_KEY: &str = "faro.benchmark.active";
+/// Where the bundled synthetic reference set ships, next to the app.
+pub const BUNDLED_BENCHMARK: &str = "data/synthetic.json";
 
 impl AppState {
     pub fn new(content: Content) -> AppState {
@@ -37,6 +55,7 @@ impl AppState {
             assessments: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),
             notice: RwSignal::new(None),
+            benchmark: RwSignal::new(BenchState::NotLoaded),
         };
         state.refresh_list();
         state
@@ -144,6 +163,53 @@ impl AppState {
         }
         self.current.set(None);
         self.refresh_list();
+    }
+}
+
+impl AppState {
+    /// Starts loading the active benchmark unless it is loaded or loading.
+    pub fn ensure_benchmark(&self) {
+        if self.benchmark.get_untracked() != BenchState::NotLoaded {
+            return;
+        }
+        self.benchmark.set(BenchState::Loading);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let custom = browser::with_storage(|s| s.get(ACTIVE_BENCHMARK_KEY));
+            let (name, text) = match custom {
+                Some(text) => (ACTIVE_BENCHMARK_KEY.to_owned(), Ok(text)),
+                None => (BUNDLED_BENCHMARK.to_owned(), browser::fetch_text(BUNDLED_BENCHMARK).await),
+            };
+            let loaded = match text {
+                Ok(text) => Benchmark::from_json(&name, text.as_bytes()).map(Arc::new),
+                Err(e) => Err(vec![Problem::new(&name, crate::problem::ProblemKind::Syntax { detail: e })]),
+            };
+            state.benchmark.set(match loaded {
+                Ok(b) => BenchState::Ready(b),
+                Err(p) => BenchState::Failed(p),
+            });
+        });
+    }
+
+    /// The loaded benchmark, if any (reactive).
+    pub fn bench(&self) -> Option<Arc<Benchmark>> {
+        match self.benchmark.get() {
+            BenchState::Ready(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Makes `json` (a valid benchmark file) the active benchmark on this device.
+    pub fn activate_benchmark(&self, json: &str, benchmark: Benchmark) {
+        self.persist(ACTIVE_BENCHMARK_KEY, json);
+        self.benchmark.set(BenchState::Ready(Arc::new(benchmark)));
+    }
+
+    /// Goes back to the bundled synthetic reference set.
+    pub fn reset_benchmark(&self) {
+        self.remove(ACTIVE_BENCHMARK_KEY);
+        self.benchmark.set(BenchState::NotLoaded);
+        self.ensure_benchmark();
     }
 }
 

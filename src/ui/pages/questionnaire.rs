@@ -2,6 +2,8 @@
 //! Every answer is saved the moment it is given (see `AppState::edit`).
 
 use super::question::{dom_id, QuestionField};
+use super::plan::PlanPage;
+use super::report::Report;
 use super::results::Results;
 use crate::bank::Bank;
 use crate::i18n::Msg;
@@ -36,7 +38,8 @@ pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
         AssessmentPage::Section(n) if n < sections => view! { <Questionnaire id bank page=n + 1/> }.into_any(),
         AssessmentPage::Section(_) | AssessmentPage::Review => view! { <Review id bank/> }.into_any(),
         AssessmentPage::Results => view! { <Results id bank/> }.into_any(),
-        AssessmentPage::Plan | AssessmentPage::Report => view! { <super::NotFound/> }.into_any(),
+        AssessmentPage::Plan => view! { <PlanPage id bank/> }.into_any(),
+        AssessmentPage::Report => view! { <Report id bank/> }.into_any(),
     }
 }
 

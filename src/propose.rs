@@ -1,0 +1,168 @@
+//! Proposing an Action Plan from scores (METHOD.md §8): rank the library's actions by
+//! priority = gap × importance ÷ effort, keep a short, varied list, and record for each
+//! action the figures that triggered it.
+
+use crate::actions::{Effort, Library};
+use crate::bank::Bank;
+use crate::benchmark::Comparison;
+use crate::i18n::Lang;
+use crate::plan::{Plan, PlanItem, Reason, Status, TargetKind, Tier};
+use crate::response::Importance;
+use crate::score::Scores;
+use std::collections::BTreeMap;
+
+/// The first proposal holds at most this many actions (readable on one page).
+pub const MAX_ACTIONS: usize = 8;
+/// At most this many actions for the same sub-dimension (or dimension-wide).
+pub const MAX_PER_METRIC: usize = 2;
+/// At most this many actions for the same dimension.
+pub const MAX_PER_DIMENSION: usize = 3;
+/// At most this many quick wins, so the plan always leaves room for strategic work
+/// (priority divides by effort, which would otherwise fill it with low-effort actions).
+pub const MAX_QUICK_WINS: usize = 5;
+/// Gaps smaller than this (points) do not trigger actions.
+pub const MIN_GAP: f64 = 1.0;
+
+/// One candidate before selection.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub action: String,
+    pub dimension: String,
+    pub metric: String,
+    pub effort: Effort,
+    pub reason: Reason,
+}
+
+/// The mean weight of the questions behind `metric`, relative to the bank's mean weight,
+/// so that a sub-dimension of heavier questions counts more.
+fn weight_factor(bank: &Bank, metric: &str) -> f64 {
+    let (dim, sub) = match metric.split_once('.') {
+        Some((d, s)) => (d, Some(s)),
+        None => (metric, None),
+    };
+    let all: Vec<f64> = bank.items().iter().filter(|i| bank.sections()[i.section].scored).map(|i| i.weight).collect();
+    let overall = crate::stats::mean(&all).unwrap_or(1.0);
+    let mine: Vec<f64> = bank
+        .items()
+        .iter()
+        .filter(|i| {
+            let section = &bank.sections()[i.section];
+            section.id == dim
+                && sub.is_none_or(|s| i.subdimension.map(|k| section.subdimensions[k].id.as_str()) == Some(s))
+        })
+        .map(|i| i.weight)
+        .collect();
+    crate::stats::mean(&mine).map(|m| m / overall).unwrap_or(1.0)
+}
+
+/// Every action of the library with its priority for this company.
+pub fn candidates(
+    bank: &Bank,
+    library: &Library,
+    scores: &Scores,
+    comparison: Option<&Comparison>,
+    importance: &BTreeMap<String, Importance>,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for action in library.actions() {
+        let metric = action.metric();
+        let Some(group) = scores.metric(&metric) else { continue };
+        // An unreliable score (too many "don't know") is no basis for a plan.
+        let (Some(score), true) = (group.score, group.reliable) else { continue };
+        let score = score.get();
+        let row = comparison.and_then(|c| c.row(&metric));
+        let (target, target_kind) = match (row.and_then(|r| r.champions_mean), row.and_then(|r| r.mean)) {
+            (Some(c), _) => (c, TargetKind::Champions),
+            (None, Some(m)) => (m, TargetKind::PeerMean),
+            (None, None) => (100.0, TargetKind::Maximum),
+        };
+        let gap = (target - score).max(0.0);
+        let importance = weight_factor(bank, &metric) * importance.get(&action.dimension).copied().unwrap_or_default().factor();
+        let effort_factor = action.effort.factor();
+        let priority = gap * importance / effort_factor;
+        out.push(Candidate {
+            action: action.id.clone(),
+            dimension: action.dimension.clone(),
+            metric: metric.clone(),
+            effort: action.effort,
+            reason: Reason { metric, score, target, target_kind, gap, importance, effort_factor, priority },
+        });
+    }
+    // Highest priority first; ties: lower effort, then library order (stable sort).
+    out.sort_by(|a, b| b.reason.priority.total_cmp(&a.reason.priority).then(a.effort.cmp(&b.effort)));
+    out
+}
+
+/// Picks the proposal: highest priorities first, at most [`MAX_PER_METRIC`] per metric,
+/// [`MAX_PER_DIMENSION`] per dimension, [`MAX_QUICK_WINS`] quick wins and
+/// [`MAX_ACTIONS`] in all, only real gaps.
+pub fn select(candidates: &[Candidate]) -> Vec<&Candidate> {
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for c in candidates {
+        if chosen.len() == MAX_ACTIONS {
+            break;
+        }
+        if c.reason.gap < MIN_GAP {
+            continue;
+        }
+        let same_metric = chosen.iter().filter(|x| x.metric == c.metric).count();
+        let same_dimension = chosen.iter().filter(|x| x.dimension == c.dimension).count();
+        let quick_wins = chosen.iter().filter(|x| x.effort == Effort::Low).count();
+        let room = c.effort != Effort::Low || quick_wins < MAX_QUICK_WINS;
+        if same_metric < MAX_PER_METRIC && same_dimension < MAX_PER_DIMENSION && room {
+            chosen.push(c);
+        }
+    }
+    chosen
+}
+
+/// Low-effort actions in the proposal are quick wins; the others are strategic.
+pub fn tier(effort: Effort) -> Tier {
+    if effort == Effort::Low {
+        Tier::QuickWin
+    } else {
+        Tier::Strategic
+    }
+}
+
+/// A new plan from the proposal, with texts copied in `lang` so the company can edit them.
+pub fn propose(
+    bank: &Bank,
+    library: &Library,
+    scores: &Scores,
+    comparison: Option<&Comparison>,
+    importance: &BTreeMap<String, Importance>,
+    lang: Lang,
+    now: &str,
+) -> Plan {
+    let all = candidates(bank, library, scores, comparison, importance);
+    let items = select(&all)
+        .into_iter()
+        .filter_map(|c| {
+            let action = library.action(&c.action)?;
+            Some(PlanItem {
+                id: action.id.clone(),
+                action: Some(action.id.clone()),
+                title: action.title.get(lang).to_owned(),
+                description: action.description.get(lang).to_owned(),
+                tier: tier(action.effort),
+                accepted: true,
+                owner: String::new(),
+                start: String::new(),
+                due: String::new(),
+                status: Status::NotStarted,
+                kpi: action.kpi.get(lang).to_owned(),
+                kpi_baseline: String::new(),
+                kpi_target: String::new(),
+                reason: Some(c.reason.clone()),
+                services: action.services.clone(),
+            })
+        })
+        .collect();
+    Plan {
+        created_at: now.into(),
+        updated_at: now.into(),
+        benchmark_group: comparison.map(|c| c.group.id()),
+        items,
+    }
+}

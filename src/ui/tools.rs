@@ -1,0 +1,47 @@
+//! The client side of the tools worker (`src/bin/faro_tools.rs`): started on demand for
+//! one request, then stopped. The worker's wasm is fetched only the first time someone
+//! exports an XLSX file or loads a TOML content file.
+
+use crate::tools::{Request, TomlReply};
+use crate::ui::browser;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The worker script: a file next to the app, or (in the single-file build) a blob URL
+/// the page prepared.
+fn worker_url() -> String {
+    browser::inline_asset("faro-tools_loader.js").unwrap_or_else(|| "./faro-tools_loader.js".to_owned())
+}
+
+/// Runs one request in a fresh worker and returns its bytes.
+pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    let w = worker.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+            resolve.call1(&JsValue::NULL, &event.data()).ok();
+        });
+        let on_error = Closure::once_into_js(move |event: web_sys::Event| {
+            reject.call1(&JsValue::NULL, &event).ok();
+        });
+        w.set_onmessage(Some(on_message.unchecked_ref()));
+        w.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    // The worker's own start-up is asynchronous; messages posted before it listens are
+    // queued by the browser, so posting at once is safe.
+    worker.post_message(&JsValue::from_str(&json)).map_err(|e| format!("{e:?}"))?;
+    let reply = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.terminate();
+    let reply = reply.map_err(|_| "the tools worker could not start".to_owned())?;
+    if let Some(text) = reply.as_string() {
+        return Err(text.trim_start_matches("error: ").to_owned());
+    }
+    Ok(js_sys::Uint8Array::new(&reply).to_vec())
+}
+
+/// Converts a TOML content file to JSON in the worker.
+pub async fn toml_to_json(text: String) -> Result<TomlReply, String> {
+    let bytes = run(&Request::TomlToJson { text }).await?;
+    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+}
