@@ -18,6 +18,7 @@ pub mod route;
 pub mod score;
 pub mod stats;
 pub mod store;
+pub mod survey;
 pub mod tools;
 pub mod xlsx;
 #[cfg(feature = "tools")]

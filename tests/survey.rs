@@ -1,0 +1,219 @@
+//! The satisfaction survey: METHOD.md Part D's worked examples (means with confidence
+//! intervals, NPS, quadrants, suppression, year over year), importing files from many
+//! devices (dedupe, located CSV errors), and the exported files.
+
+use faro::bank::Bank;
+use faro::content::Content;
+use faro::i18n::Lang;
+use faro::problem::ProblemKind;
+use faro::response::Answer;
+use faro::survey::*;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+fn bank() -> &'static Bank {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    &CONTENT.get_or_init(|| Content::bundled().unwrap()).satisfaction
+}
+
+/// A submitted response: member type, and answers given as (item id, answer).
+fn response(id: &str, member: &str, answers: &[(&str, Answer)]) -> Response {
+    let mut r = Response::new(id.into(), bank(), Lang::DEFAULT, None, "2027-01-10T09:00:00.000Z");
+    r.submitted_at = Some("2027-01-10T09:20:00.000Z".into());
+    r.profile.insert("member_type".into(), member.into());
+    r.profile.insert("competence_area".into(), "smart_energy".into());
+    r.profile.insert("membership_years".into(), "y3_5".into());
+    for (item, a) in answers {
+        r.answers.insert((*item).into(), a.clone());
+    }
+    r
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() < tol
+}
+
+/// METHOD.md §D2: 5, 4, 4, 3, 5, 4 → mean 4.17, 95 % CI ± 0.79.
+#[test]
+fn mean_with_confidence_interval() {
+    let r = Rating::from_counts([0, 0, 1, 3, 2]);
+    assert_eq!(r.n, 6);
+    assert!(close(r.mean.unwrap(), 25.0 / 6.0, 1e-12));
+    assert!(close(r.sd.unwrap(), 0.7528, 1e-4));
+    assert!(close(r.ci.unwrap(), 0.7900, 1e-4), "{:?}", r.ci);
+}
+
+/// METHOD.md §D3: 10, 9, 9, 8, 7, 6, 3, 10, 9, 5 → 5 promoters, 2 passives, 3 detractors, NPS +20.
+#[test]
+fn net_promoter_score() {
+    let mut counts = [0usize; 11];
+    for v in [10, 9, 9, 8, 7, 6, 3, 10, 9, 5] {
+        counts[v] += 1;
+    }
+    let nps = Nps::from_counts(&counts);
+    assert_eq!((nps.n, nps.promoters, nps.passives, nps.detractors), (10, 5, 2, 3));
+    assert!(close(nps.score.unwrap(), 20.0, 1e-12));
+}
+
+/// METHOD.md §D4: lines at the means (3.5, 3.75).
+#[test]
+fn importance_satisfaction_quadrants() {
+    assert_eq!(quadrant(4.5, 3.0, 3.5, 3.75), Quadrant::ConcentrateHere);
+    assert_eq!(quadrant(4.0, 4.5, 3.5, 3.75), Quadrant::KeepUpTheGoodWork);
+    assert_eq!(quadrant(2.5, 3.5, 3.5, 3.75), Quadrant::LowPriority);
+    assert_eq!(quadrant(3.0, 4.0, 3.5, 3.75), Quadrant::PossibleOverkill);
+}
+
+/// METHOD.md §D5: fewer than 5 respondents → nothing shown.
+#[test]
+fn small_cells_are_suppressed_everywhere() {
+    assert!(Rating::from_counts([0, 1, 1, 1, 1]).mean.is_none());
+    assert!(Rating::from_counts([0, 1, 1, 1, 1]).counts.is_none());
+    let mut few = [0usize; 11];
+    few[9] = 4;
+    assert!(Nps::from_counts(&few).score.is_none());
+
+    // 6 companies and 4 start-ups: the start-up column of the breakdown is hidden.
+    let mut all = Vec::new();
+    for i in 0..6 {
+        all.push(response(&format!("c{i}"), "company_small", &[("overall_satisfaction", Answer::Rating(4)), ("svc.b2b_networking.used", Answer::YesNo(true)), ("svc.b2b_networking.satisfaction", Answer::Rating(5))]));
+    }
+    for i in 0..4 {
+        all.push(response(&format!("s{i}"), "startup", &[("overall_satisfaction", Answer::Rating(2)), ("works_best", Answer::Text("x".into()))]));
+    }
+    let dash = aggregate(bank(), &Dataset::from_responses(bank(), &all));
+    assert_eq!(dash.n, 10);
+    let by_type = dash.breakdowns.iter().find(|b| b.field == "member_type").unwrap();
+    let small = by_type.cells.iter().find(|c| c.option == "company_small").unwrap();
+    assert!(small.shown && small.overall == Some(4.0));
+    let startups = by_type.cells.iter().find(|c| c.option == "startup").unwrap();
+    assert!(!startups.shown && startups.overall.is_none() && startups.n == 4);
+    // b2b: 6 users → shown; a service nobody used → no figures.
+    let b2b = dash.services.iter().find(|s| s.service == "b2b_networking").unwrap();
+    assert_eq!(b2b.satisfaction.mean, Some(5.0));
+    assert!(dash.services.iter().find(|s| s.service == "press_relations").unwrap().satisfaction.mean.is_none());
+}
+
+#[test]
+fn dashboard_on_a_hand_computed_fixture() {
+    // 10 respondents; 5 used B2B with satisfaction 5,4,4,3,4 (mean 4.0); importance 5 for all.
+    let mut all = Vec::new();
+    for (i, nps) in [10u8, 9, 9, 8, 7, 6, 3, 10, 9, 5].into_iter().enumerate() {
+        let mut answers = vec![("nps", Answer::Nps(nps)), ("svc.b2b_networking.importance", Answer::Rating(5))];
+        if i < 5 {
+            answers.push(("svc.b2b_networking.used", Answer::YesNo(true)));
+            answers.push(("svc.b2b_networking.satisfaction", Answer::Rating([5, 4, 4, 3, 4][i])));
+        } else {
+            answers.push(("svc.b2b_networking.used", Answer::YesNo(false)));
+        }
+        all.push(response(&format!("r{i}"), "company_large", &answers));
+    }
+    let dash = aggregate(bank(), &Dataset::from_responses(bank(), &all));
+    let b2b = dash.services.iter().find(|s| s.service == "b2b_networking").unwrap();
+    assert_eq!((b2b.asked, b2b.used), (10, 5));
+    assert_eq!(b2b.usage, Some(50.0));
+    assert_eq!(b2b.satisfaction.counts, Some([0, 0, 1, 3, 1]));
+    assert_eq!(b2b.satisfaction.mean, Some(4.0));
+    assert_eq!(b2b.importance.mean, Some(5.0));
+    assert_eq!(dash.nps.as_ref().unwrap().score, Some(20.0));
+    // Only one service is plotted: the lines pass through it ("keep up the good work").
+    assert_eq!(dash.lines, Some((5.0, 4.0)));
+    assert_eq!(b2b.quadrant, Some(Quadrant::KeepUpTheGoodWork));
+}
+
+/// METHOD.md §D6: a change is marked when Welch's test rejects "no change" at 95 %.
+#[test]
+fn year_over_year_marks_real_changes_only() {
+    let this = Rating::from_counts([0, 0, 0, 10, 10]);
+    let last = Rating::from_counts([0, 0, 10, 10, 0]);
+    let c = change(&this, &last);
+    assert_eq!(c.change, Some(1.0));
+    assert!(c.significant);
+    let similar = Rating::from_counts([0, 0, 0, 11, 9]);
+    let c = change(&this, &similar);
+    assert!(close(c.change.unwrap(), 0.05, 1e-9));
+    assert!(!c.significant);
+    assert!(!change(&this, &Rating::from_counts([0, 0, 1, 1, 0])).significant, "suppressed last year: no marker");
+}
+
+#[test]
+fn files_from_many_devices_merge_without_duplicates() {
+    let a: Vec<Response> = (0..3).map(|i| response(&format!("a{i}"), "research", &[("overall_satisfaction", Answer::Rating(4))])).collect();
+    let b: Vec<Response> = vec![a[2].clone(), response("b0", "association", &[("nps", Answer::Nps(9))])];
+    let file_a = responses_json(bank(), &a, "now");
+    let file_b = responses_csv(bank(), &b, Lang::DEFAULT);
+    let mut known = BTreeSet::new();
+    let ra = import_responses("device-a.json", file_a.as_bytes(), bank(), &mut known);
+    assert_eq!(ra.accepted.len(), 3);
+    assert!(ra.rejected.is_empty() && ra.duplicates.is_empty());
+    assert_eq!(ra.accepted, a, "JSON round trip is exact");
+    let rb = import_responses("device-b.csv", file_b.as_bytes(), bank(), &mut known);
+    assert_eq!(rb.accepted.len(), 1);
+    assert_eq!(rb.duplicates, ["a2"]);
+    assert!(rb.rejected.is_empty(), "{:?}", rb.rejected);
+    // Importing the same file again changes nothing.
+    let again = import_responses("device-a.json", file_a.as_bytes(), bank(), &mut known);
+    assert_eq!(again.accepted.len(), 0);
+    assert_eq!(again.duplicates.len(), 3);
+}
+
+#[test]
+fn csv_errors_name_line_and_column() {
+    let header = "response_id,submitted_at,lang,member_type,overall_satisfaction,nps,mystery";
+    let text = format!("{header}\nok1,2027-01-01,it,research,4,9,\nbad1,2027-01-01,it,research,7,9,\nbad2,2027-01-01,it,alien,4,9,\nbad3,2027-01-01,it\n");
+    let mut known = BTreeSet::new();
+    let r = import_responses("legacy.csv", text.as_bytes(), bank(), &mut known);
+    assert_eq!(r.accepted.len(), 1);
+    assert_eq!(r.rejected.len(), 3);
+    let p = &r.rejected[0];
+    assert_eq!((p.line, p.field.as_deref(), p.record.as_deref()), (Some(3), Some("overall_satisfaction"), Some("bad1")));
+    assert!(matches!(p.kind, ProblemKind::InvalidValue { .. }));
+    assert_eq!((r.rejected[1].line, r.rejected[1].field.as_deref()), (Some(4), Some("member_type")));
+    assert_eq!(r.rejected[2].line, Some(5));
+    assert_eq!(r.warnings.len(), 1, "the unknown column is reported");
+    assert_eq!(r.warnings[0].field.as_deref(), Some("mystery"));
+    let r = import_responses("x.csv", b"name,age\nx,1\n", bank(), &mut known);
+    assert_eq!(r.rejected[0].line, Some(1));
+}
+
+#[test]
+fn hidden_answers_are_not_counted() {
+    // Satisfaction given for a service marked "not used" (a hand-edited CSV): dropped.
+    let text = "response_id;submitted_at;lang;svc.b2b_networking.used;svc.b2b_networking.satisfaction\nh1;2027-01-01;it;no;5\n";
+    let mut known = BTreeSet::new();
+    let r = import_responses("hidden.csv", text.as_bytes(), bank(), &mut known);
+    assert_eq!(r.accepted.len(), 1);
+    assert!(!r.accepted[0].answers.contains_key("svc.b2b_networking.satisfaction"));
+}
+
+#[test]
+fn exports_neutralise_formulas_and_keep_text_as_text() {
+    let nasty = "=HYPERLINK(\"http://x\")";
+    let r = response("x1", "supporter", &[("works_best", Answer::Text(nasty.into())), ("improve", Answer::Text("<img src=x onerror=alert(1)>".into()))]);
+    let csv_text = responses_csv(bank(), &[r.clone()], Lang::DEFAULT);
+    assert!(csv_text.contains("'=HYPERLINK"));
+    let mut known = BTreeSet::new();
+    let back = import_responses("x.csv", csv_text.as_bytes(), bank(), &mut known);
+    assert_eq!(back.accepted[0].answers.get("works_best"), Some(&Answer::Text(nasty.into())), "the neutralising quote is taken off on import");
+    assert_eq!(back.accepted[0].answers.get("improve"), r.answers.get("improve"));
+}
+
+#[test]
+fn results_files_feed_next_years_comparison() {
+    let data = synthetic_dataset(bank(), 200, 7);
+    let dash = aggregate(bank(), &data);
+    let json = results_json(bank(), &dash, "now");
+    let back = last_year("2026-results.json", json.as_bytes(), bank()).unwrap();
+    assert_eq!(back, dash);
+    let err = last_year("junk.json", b"{\"format\":\"faro-benchmark\",\"schema\":1}", bank()).unwrap_err();
+    assert!(!err.is_empty());
+}
+
+#[test]
+fn synthetic_data_is_deterministic_and_aggregates_quickly() {
+    let a = synthetic_dataset(bank(), 1000, 42);
+    assert_eq!(a, synthetic_dataset(bank(), 1000, 42));
+    let dash = aggregate(bank(), &a);
+    assert_eq!(dash.n, 1000);
+    assert!(dash.nps.unwrap().score.is_some());
+}
