@@ -19,6 +19,7 @@ pub mod score;
 pub mod stats;
 pub mod store;
 pub mod survey;
+pub mod survey_export;
 pub mod tools;
 pub mod xlsx;
 #[cfg(feature = "tools")]

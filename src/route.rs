@@ -32,6 +32,8 @@ pub enum StaffPage {
 pub enum Route {
     Home,
     Assessment { id: String, page: AssessmentPage },
+    /// The satisfaction survey's start page for respondents.
+    SurveyHome,
     /// One survey response being filled in; `page` 0 is the profile, then sections, then review.
     Survey { id: String, page: usize },
     Staff(StaffPage),
@@ -64,6 +66,7 @@ impl Route {
                 };
                 Route::Assessment { id: (*id).to_owned(), page }
             }
+            ["survey"] => Route::SurveyHome,
             ["survey", id] if id_ok(id) => Route::Survey { id: (*id).to_owned(), page: 0 },
             ["survey", id, n] if id_ok(id) => match n.parse::<usize>() {
                 Ok(page) if page <= 99 => Route::Survey { id: (*id).to_owned(), page },
@@ -91,6 +94,7 @@ impl Route {
                 AssessmentPage::Plan => format!("#/a/{id}/plan"),
                 AssessmentPage::Report => format!("#/a/{id}/report"),
             },
+            Route::SurveyHome => "#/survey".into(),
             Route::Survey { id, page } => format!("#/survey/{id}/{page}"),
             Route::Staff(page) => match page {
                 StaffPage::Responses => "#/staff".into(),
@@ -119,6 +123,7 @@ mod tests {
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Results },
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Plan },
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Report },
+            Route::SurveyHome,
             Route::Survey { id: "r1".into(), page: 3 },
             Route::Staff(StaffPage::Responses),
             Route::Staff(StaffPage::Dashboard),

@@ -712,49 +712,67 @@ pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
     }
 }
 
+/// Counts of each code per group in one pass: `counts[group][code]` (group 0 = no answer).
+fn grouped_counts(column: &[u8], groups: &[u8], group_count: usize, codes: usize) -> Vec<Vec<usize>> {
+    let mut counts = vec![vec![0usize; codes + 1]; group_count + 1];
+    for (&g, &c) in groups.iter().zip(column) {
+        if let Some(row) = counts.get_mut(g as usize) {
+            if let Some(cell) = row.get_mut(c as usize) {
+                *cell += 1;
+            }
+        }
+    }
+    counts
+}
+
 fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats]) -> Breakdown {
     let def = &bank.profile()[field];
     let groups = def.options.len();
     let codes = &data.profile[field];
-    let sizes: Vec<usize> = (1..=groups).map(|g| codes.iter().filter(|&&c| c as usize == g).count()).collect();
-    let mean_in = |column: Option<usize>, g: usize| -> Option<f64> {
-        let column = &data.columns[column?];
-        let mut counts = [0usize; 5];
-        for (i, &c) in column.iter().enumerate() {
-            if codes[i] as usize == g && (1..=5).contains(&c) {
-                counts[c as usize - 1] += 1;
-            }
+    let mut sizes = vec![0usize; groups + 1];
+    for &c in codes {
+        if let Some(s) = sizes.get_mut(c as usize) {
+            *s += 1;
         }
-        Rating::from_counts(counts).mean
+    }
+    // Mean of a 1–5 column within each group, from one pass over the column.
+    let means = |column: Option<usize>| -> Vec<Option<f64>> {
+        let Some(column) = column else { return vec![None; groups + 1] };
+        let counts = grouped_counts(&data.columns[column], codes, groups, 5);
+        counts.iter().map(|c| Rating::from_counts([c[1], c[2], c[3], c[4], c[5]]).mean).collect()
     };
-    let service_columns: Vec<Option<usize>> = services.iter().map(|s| bank.item_index(&format!("svc.{}.satisfaction", s.service))).collect();
+    let overall = means(bank.item_index("overall_satisfaction"));
+    let fee = means(bank.item_index("fee_value"));
+    let nps: Vec<Option<f64>> = match bank.item_index("nps") {
+        Some(ni) => grouped_counts(&data.columns[ni], codes, groups, 11)
+            .iter()
+            .map(|c| {
+                let counts: [usize; 11] = std::array::from_fn(|v| c[v + 1]);
+                Nps::from_counts(&counts).score
+            })
+            .collect(),
+        None => vec![None; groups + 1],
+    };
+    let per_service: Vec<Vec<Option<f64>>> =
+        services.iter().map(|s| means(bank.item_index(&format!("svc.{}.satisfaction", s.service)))).collect();
     let cells = def
         .options
         .iter()
         .enumerate()
         .map(|(i, option)| {
             let g = i + 1;
-            let n = sizes[i];
+            let n = sizes[g];
             if n < MIN_CELL {
                 return Cell { option: option.id.clone(), n, shown: false, overall: None, fee_value: None, nps: None, services: vec![None; services.len()] };
             }
-            let nps = bank.item_index("nps").and_then(|ni| {
-                let mut counts = [0usize; 11];
-                for (r, &c) in data.columns[ni].iter().enumerate() {
-                    if codes[r] as usize == g && (1..=11).contains(&c) {
-                        counts[c as usize - 1] += 1;
-                    }
-                }
-                Nps::from_counts(&counts).score
-            });
             Cell {
                 option: option.id.clone(),
                 n,
                 shown: true,
-                overall: mean_in(bank.item_index("overall_satisfaction"), g),
-                fee_value: mean_in(bank.item_index("fee_value"), g),
-                nps,
-                services: service_columns.iter().map(|c| mean_in(*c, g)).collect(),
+                overall: overall[g],
+                fee_value: fee[g],
+                nps: nps[g],
+                services: per_service.iter().map(|m| m[g]).collect(),
             }
         })
         .collect();
@@ -946,4 +964,46 @@ pub fn synthetic_responses(bank: &Bank, n: usize, seed: u64) -> Vec<Response> {
             resp
         })
         .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Kiosk sessions.
+
+pub const KIOSK_KEY: &str = "faro.kiosk";
+pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
+
+/// A collection session on one device: respondents take the survey in turn.
+/// The code only guards against accidental exits; it is stored in the browser and is no
+/// security (there is no server to check it against).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kiosk {
+    pub session: String,
+    pub label: String,
+    pub code: String,
+    pub started_at: String,
+    pub collected: usize,
+    /// The response being filled in now.
+    pub current: String,
+}
+
+impl Kiosk {
+    /// Shortest exit code accepted.
+    pub const MIN_CODE: usize = 4;
+
+    pub fn unlocks(&self, attempt: &str) -> bool {
+        attempt.trim() == self.code
+    }
+}
+
+/// Staff settings of the survey on this device.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SurveySettings {
+    /// Members the survey went to, for the response rate.
+    #[serde(default)]
+    pub members: Option<usize>,
+}
+
+/// Response rate, %: responses ÷ members.
+pub fn response_rate(n: usize, members: Option<usize>) -> Option<f64> {
+    members.filter(|m| *m > 0).map(|m| 100.0 * n as f64 / m as f64)
 }

@@ -241,3 +241,119 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
 pub fn hbars_height(bars: &[Bar]) -> u32 {
     (34 + 22 * (bars.len() + bars.iter().filter(|b| b.group.is_some()).count()) + 12) as u32
 }
+
+/// The five points of a satisfaction scale, from 1 to 5: orange to blue through grey,
+/// readable by colour-blind users and in greyscale print.
+pub const SCALE5: [RGBColor; 5] = [
+    RGBColor(0xb3, 0x4a, 0x00),
+    RGBColor(0xf0, 0xa0, 0x5a),
+    RGBColor(0xc8, 0xcc, 0xd0),
+    RGBColor(0x6f, 0xa8, 0xdc),
+    RGBColor(0x0b, 0x4f, 0x94),
+];
+
+/// 100 % stacked horizontal bars of 1–5 distributions; a row without counts (fewer than
+/// five answers) shows `suppressed` instead.
+pub fn stacked(canvas: HtmlCanvasElement, rows: &[(String, Option<[usize; 5]>)], legend_labels: &[String; 5], suppressed: &str) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+    let root = backend.into_drawing_area();
+    let (w, _h) = root.dim_in_pixel();
+    let _ = root.fill(&WHITE);
+    let left = px(230.0);
+    let right = w as i32 - px(16.0);
+    let top = px(40.0);
+    let row_h = px(22.0);
+    // Legend: five swatches with their labels.
+    let mut x = px(8.0);
+    for (i, label) in legend_labels.iter().enumerate() {
+        let _ = root.draw(&Rectangle::new([(x, px(8.0)), (x + px(14.0), px(22.0))], SCALE5[i].filled()));
+        let _ = root.draw(&Text::new(format!("{} {}", i + 1, label), (x + px(18.0), px(15.0)), font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+        x += px(30.0 + 6.2 * (label.chars().count() + 2) as f64);
+    }
+    for (r, (label, counts)) in rows.iter().enumerate() {
+        let y = top + r as i32 * row_h;
+        let mid = y + row_h / 2;
+        let label: String = if label.chars().count() > 36 { label.chars().take(35).chain(['…']).collect() } else { label.clone() };
+        let _ = root.draw(&Text::new(label, (left - px(8.0), mid), font(12.0).pos(Pos::new(HPos::Right, VPos::Center))));
+        match counts {
+            Some(c) => {
+                let total: usize = c.iter().sum();
+                let mut x0 = left;
+                for (i, count) in c.iter().enumerate() {
+                    let x1 = x0 + ((right - left) as f64 * *count as f64 / total.max(1) as f64).round() as i32;
+                    if x1 > x0 {
+                        let _ = root.draw(&Rectangle::new([(x0, y + px(3.0)), (x1, y + row_h - px(3.0))], SCALE5[i].filled()));
+                    }
+                    x0 = x1;
+                }
+            }
+            None => {
+                let _ = root.draw(&Text::new(suppressed.to_owned(), (left + px(4.0), mid), font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+            }
+        }
+    }
+    let _ = root.present();
+}
+
+pub fn stacked_height(rows: usize) -> u32 {
+    (40 + 22 * rows + 10) as u32
+}
+
+/// A point of the importance × satisfaction matrix, drawn with its number.
+pub struct IpaPoint {
+    pub number: usize,
+    pub importance: f64,
+    pub satisfaction: f64,
+}
+
+/// The importance × satisfaction matrix with quadrant lines at the means and the four
+/// quadrant names in the corners. Axes span the data (at least one point either side).
+pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), quadrants: &[String; 4], axes: (&str, &str)) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+    let root = backend.into_drawing_area();
+    let (w, h) = root.dim_in_pixel();
+    let _ = root.fill(&WHITE);
+    let span = |values: Vec<f64>, line: f64| -> (f64, f64) {
+        let lo = values.iter().copied().fold(line, f64::min);
+        let hi = values.iter().copied().fold(line, f64::max);
+        let pad = ((hi - lo) * 0.15).max(0.25);
+        ((lo - pad).max(1.0), (hi + pad).min(5.0))
+    };
+    let (x_lo, x_hi) = span(points.iter().map(|p| p.importance).collect(), lines.0);
+    let (y_lo, y_hi) = span(points.iter().map(|p| p.satisfaction).collect(), lines.1);
+    let (l, r, t, b) = (px(60.0), w as i32 - px(20.0), px(20.0), h as i32 - px(50.0));
+    let sx = |v: f64| l + ((r - l) as f64 * (v - x_lo) / (x_hi - x_lo)).round() as i32;
+    let sy = |v: f64| b - ((b - t) as f64 * (v - y_lo) / (y_hi - y_lo)).round() as i32;
+    let _ = root.draw(&Rectangle::new([(l, t), (r, b)], GRID.stroke_width(K as u32)));
+    // Ticks every 0.5.
+    let mut v = (x_lo * 2.0).ceil() / 2.0;
+    while v <= x_hi + 1e-9 {
+        let _ = root.draw(&Text::new(format!("{v:.1}"), (sx(v), b + px(14.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Center))));
+        v += 0.5;
+    }
+    let mut v = (y_lo * 2.0).ceil() / 2.0;
+    while v <= y_hi + 1e-9 {
+        let _ = root.draw(&Text::new(format!("{v:.1}"), (l - px(8.0), sy(v)), font(11.0).pos(Pos::new(HPos::Right, VPos::Center))));
+        v += 0.5;
+    }
+    let _ = root.draw(&Text::new(axes.0.to_owned(), ((l + r) / 2, b + px(36.0)), font(13.0).pos(Pos::new(HPos::Center, VPos::Center))));
+    let _ = root.draw(&Text::new(axes.1.to_owned(), (px(14.0), (t + b) / 2), font(13.0).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Center))));
+    let dash = INK.stroke_width((1.5 * K) as u32);
+    let _ = root.draw(&DashedPathElement::new(vec![(sx(lines.0), t), (sx(lines.0), b)], px(5.0), px(4.0), dash));
+    let _ = root.draw(&DashedPathElement::new(vec![(l, sy(lines.1)), (r, sy(lines.1))], px(5.0), px(4.0), dash));
+    // Corner names: concentrate (high importance, low satisfaction) bottom right, etc.
+    let corner = |text: &str, x: i32, y: i32, hp: HPos| {
+        let style = ("sans-serif", 12.0 * K).into_font().style(FontStyle::Bold).color(&RGBColor(0x4a, 0x55, 0x60)).pos(Pos::new(hp, VPos::Center));
+        let _ = root.draw(&Text::new(text.to_owned(), (x, y), style));
+    };
+    corner(&quadrants[0], r - px(6.0), b - px(12.0), HPos::Right);
+    corner(&quadrants[1], r - px(6.0), t + px(12.0), HPos::Right);
+    corner(&quadrants[2], l + px(6.0), b - px(12.0), HPos::Left);
+    corner(&quadrants[3], l + px(6.0), t + px(12.0), HPos::Left);
+    for p in points {
+        let c = (sx(p.importance), sy(p.satisfaction));
+        let _ = root.draw(&Circle::new(c, px(9.0), COMPANY.filled()));
+        let _ = root.draw(&Text::new(p.number.to_string(), c, ("sans-serif", 10.0 * K).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center))));
+    }
+    let _ = root.present();
+}

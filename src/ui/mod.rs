@@ -1,6 +1,7 @@
 //! The Leptos user interface (wasm32 only). Components show state and call the domain;
 //! they hold no rules of their own. See ARCHITECTURE.md for the map.
 
+mod bench;
 pub mod browser;
 pub mod charts;
 pub mod components;
@@ -11,7 +12,7 @@ mod tools;
 
 use crate::content::Content;
 use crate::i18n::{Lang, Msg};
-use crate::route::{Route, StaffPage};
+use crate::route::Route;
 use components::{LangSwitch, StorageBanner};
 use leptos::prelude::*;
 use state::AppState;
@@ -36,6 +37,7 @@ pub fn start() {
 pub fn App(content: Content) -> impl IntoView {
     let state = AppState::new(content);
     provide_context(state);
+    bench::register(state);
     if let Some(el) = browser::document_element() {
         el.set_attribute("lang", state.lang.get_untracked().code()).ok();
     }
@@ -43,8 +45,9 @@ pub fn App(content: Content) -> impl IntoView {
     // The URL fragment is the source of truth for the page shown: Back, Forward and
     // reload all land on the same place.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(Route::parse(&browser::location_hash()));
+        follow(state, Route::parse(&browser::location_hash()));
     });
+    follow(state, state.route.get_untracked());
     on_cleanup(move || handle.remove());
 
     // After every page change, move focus to the page's heading so keyboard and screen
@@ -74,12 +77,12 @@ pub fn App(content: Content) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span>"Faro"</span>
             </a>
-            <nav aria-label=move || state.t(Msg::NavLabel)>
+            <nav aria-label=move || state.t(Msg::NavLabel) hidden=move || state.kiosk.get().is_some()>
                 <ul>
                     <li><a href="#/" aria-current=move || current(state, |r| matches!(r, Route::Home | Route::Assessment { .. }))>
                         {move || state.t(Msg::NavAssessment)}
                     </a></li>
-                    <li><a href=Route::Staff(StaffPage::Responses).href() aria-current=move || current(state, |r| matches!(r, Route::Staff(_) | Route::Survey { .. }))>
+                    <li><a href=Route::SurveyHome.href() aria-current=move || current(state, |r| matches!(r, Route::Staff(_) | Route::Survey { .. } | Route::SurveyHome))>
                         {move || state.t(Msg::NavSurvey)}
                     </a></li>
                     <li><a href="#/privacy" aria-current=move || current(state, |r| matches!(r, Route::Privacy))>
@@ -90,13 +93,22 @@ pub fn App(content: Content) -> impl IntoView {
             <LangSwitch/>
         </header>
         <StorageBanner/>
+        <pages::survey::KioskBar/>
         <div class="notice" role="status" aria-live="polite">{move || state.notice.get()}</div>
         <main id="main">
             {move || pages::page(state.route.get())}
         </main>
-        <footer class="no-print">
+        <footer class="no-print" hidden=move || state.kiosk.get().is_some()>
             <p>{move || state.t(Msg::FooterPrivacy)} " · Faro " {crate::APP_VERSION}</p>
         </footer>
+    }
+}
+
+/// Shows `route`, unless a kiosk session holds this device on its respondent's pages.
+fn follow(state: AppState, route: Route) {
+    match pages::survey::kiosk_route(state, &route) {
+        Some(kiosk) => state.go(kiosk),
+        None => state.route.set(route),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::problem::Problem;
 use crate::i18n::{Lang, Msg};
 use crate::response::Assessment;
 use crate::route::Route;
+use crate::survey::{self, Dashboard, Dataset, Kiosk, Response, SurveySettings};
 use crate::store::{self, Settings};
 use crate::ui::browser::{self, StorageTrouble};
 use leptos::prelude::*;
@@ -28,6 +29,16 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The active benchmark, loaded on first use (it is not needed to take the assessment).
     pub benchmark: RwSignal<BenchState>,
+    /// The survey response being filled in (respondent or kiosk).
+    pub response: RwSignal<Option<Response>>,
+    /// The kiosk session, when one is running on this device.
+    pub kiosk: RwSignal<Option<Kiosk>>,
+    /// Bumped whenever stored survey responses change, so the dashboard recomputes.
+    pub responses_changed: RwSignal<u32>,
+    /// Last year's figures, when staff loaded them for the comparison.
+    pub last_year: RwSignal<Option<Arc<Dashboard>>>,
+    /// A synthetic dataset that replaces the stored responses (benchmarks only).
+    pub synthetic: RwSignal<Option<Arc<Dataset>>>,
 }
 
 /// Where the active benchmark stands.
@@ -56,6 +67,11 @@ impl AppState {
             current: RwSignal::new(None),
             notice: RwSignal::new(None),
             benchmark: RwSignal::new(BenchState::NotLoaded),
+            response: RwSignal::new(None),
+            kiosk: RwSignal::new(browser::with_storage(|s| s.get(survey::KIOSK_KEY)).and_then(|j| store::read_record(&j, "kiosk").ok())),
+            responses_changed: RwSignal::new(0),
+            last_year: RwSignal::new(None),
+            synthetic: RwSignal::new(None),
         };
         state.refresh_list();
         state
@@ -191,6 +207,14 @@ impl AppState {
         });
     }
 
+    /// The loaded benchmark, if any, without subscribing.
+    pub fn bench_untracked(&self) -> Option<Arc<Benchmark>> {
+        match self.benchmark.get_untracked() {
+            BenchState::Ready(b) => Some(b),
+            _ => None,
+        }
+    }
+
     /// The loaded benchmark, if any (reactive).
     pub fn bench(&self) -> Option<Arc<Benchmark>> {
         match self.benchmark.get() {
@@ -210,6 +234,63 @@ impl AppState {
         self.remove(ACTIVE_BENCHMARK_KEY);
         self.benchmark.set(BenchState::NotLoaded);
         self.ensure_benchmark();
+    }
+}
+
+impl AppState {
+    /// Every stored survey response (submitted or not), in storage order.
+    pub fn stored_responses(&self) -> Vec<Response> {
+        browser::with_storage(|s| {
+            s.keys(survey::RESPONSE_PREFIX).into_iter().filter_map(|k| s.get(&k)).filter_map(|j| store::read_record::<Response>(&j, "storage").ok()).collect()
+        })
+    }
+
+    /// Loads a response into `response` (if not already there); `false` if unknown.
+    pub fn open_response(&self, id: &str) -> bool {
+        if self.response.with_untracked(|r| r.as_ref().is_some_and(|r| r.id == id)) {
+            return true;
+        }
+        let found = browser::with_storage(|s| s.get(&survey::response_key(id))).and_then(|j| store::read_record::<Response>(&j, "storage").ok());
+        let ok = found.is_some();
+        self.response.set(found);
+        ok
+    }
+
+    pub fn save_response(&self, r: &Response) {
+        self.persist(&survey::response_key(&r.id), &store::write_record(r));
+        self.responses_changed.update(|n| *n += 1);
+    }
+
+    /// Changes the response being filled in and saves it at once.
+    pub fn edit_response(&self, change: impl FnOnce(&mut Response, &str)) {
+        let now = browser::now();
+        let mut saved = None;
+        self.response.update(|r| {
+            if let Some(r) = r.as_mut() {
+                change(r, &now);
+                saved = Some(r.clone());
+            }
+        });
+        if let Some(r) = saved {
+            self.save_response(&r);
+        }
+    }
+
+    pub fn set_kiosk(&self, kiosk: Option<Kiosk>) {
+        match &kiosk {
+            Some(k) => self.persist(survey::KIOSK_KEY, &store::write_record(k)),
+            None => self.remove(survey::KIOSK_KEY),
+        }
+        self.kiosk.set(kiosk);
+    }
+
+    pub fn survey_settings(&self) -> SurveySettings {
+        browser::with_storage(|s| s.get(survey::SURVEY_SETTINGS_KEY)).and_then(|j| store::read_record(&j, "settings").ok()).unwrap_or_default()
+    }
+
+    pub fn set_survey_settings(&self, settings: &SurveySettings) {
+        self.persist(survey::SURVEY_SETTINGS_KEY, &store::write_record(settings));
+        self.responses_changed.update(|n| *n += 1);
     }
 }
 

@@ -9,8 +9,11 @@ mod question;
 mod questionnaire;
 mod report;
 mod results;
+mod dashboard;
 mod staff;
 mod staff_benchmark;
+mod staff_responses;
+pub mod survey;
 
 use crate::i18n::Msg;
 use crate::route::{Route, StaffPage};
@@ -22,8 +25,13 @@ pub fn page(route: Route) -> AnyView {
         Route::Home => view! { <home::Home/> }.into_any(),
         Route::Assessment { id, page } => view! { <questionnaire::AssessmentPages id page/> }.into_any(),
         Route::Privacy => view! { <privacy::Privacy/> }.into_any(),
+        Route::SurveyHome => view! { <survey::SurveyHome/> }.into_any(),
+        Route::Survey { id, page } => view! { <survey::SurveyPages id page/> }.into_any(),
+        Route::Staff(StaffPage::Responses) => view! { <staff_responses::StaffResponses/> }.into_any(),
+        Route::Staff(StaffPage::Dashboard) => view! { <dashboard::DashboardPage print=false/> }.into_any(),
+        Route::Staff(StaffPage::Report) => view! { <dashboard::DashboardPage print=true/> }.into_any(),
         Route::Staff(StaffPage::Benchmark) => view! { <staff_benchmark::StaffBenchmark/> }.into_any(),
-        Route::Survey { .. } | Route::Staff(_) | Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+        Route::Staff(StaffPage::Content) | Route::NotFound(_) => view! { <NotFound/> }.into_any(),
     }
 }
 
