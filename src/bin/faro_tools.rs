@@ -1,7 +1,7 @@
 //! The tools worker: a second, lazily loaded wasm that writes XLSX files and reads TOML
 //! content files, so the ~300 KB these cost never weighs on the app's first load.
-//! It answers each message (a JSON [`faro::tools::Request`]) with the bytes produced,
-//! or with a text starting "error: ".
+//! Once started it says "ready"; then it answers each message (a JSON
+//! [`faro::tools::Request`]) with the bytes produced, or with a text starting "error: ".
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -20,6 +20,8 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // Messages that arrive before this point are lost, so the page waits for this.
+    scope.post_message(&JsValue::from_str("ready")).ok();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

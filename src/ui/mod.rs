@@ -47,7 +47,9 @@ pub fn App(content: Content) -> impl IntoView {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         follow(state, Route::parse(&browser::location_hash()));
     });
-    follow(state, state.route.get_untracked());
+    if let Some(kiosk) = pages::survey::kiosk_route(state, &state.route.get_untracked()) {
+        state.go(kiosk);
+    }
     on_cleanup(move || handle.remove());
 
     // After every page change, move focus to the page's heading so keyboard and screen
@@ -56,7 +58,6 @@ pub fn App(content: Content) -> impl IntoView {
         let route = state.route.get();
         if previous.is_some_and(|p| p != route) {
             request_animation_frame(browser::focus_main_heading);
-            state.notice.set(None);
         }
         route
     });
@@ -104,8 +105,14 @@ pub fn App(content: Content) -> impl IntoView {
     }
 }
 
-/// Shows `route`, unless a kiosk session holds this device on its respondent's pages.
+/// Shows `route` after the address changed, unless a kiosk session holds this device on
+/// its respondent's pages. A notice belongs to the page it was given on, so it goes too
+/// (but not when the app itself just navigated there, see [`AppState::go`]).
 fn follow(state: AppState, route: Route) {
+    if state.route.get_untracked() == route {
+        return;
+    }
+    state.notice.set(None);
     match pages::survey::kiosk_route(state, &route) {
         Some(kiosk) => state.go(kiosk),
         None => state.route.set(route),

@@ -118,9 +118,12 @@ impl AppState {
         self.assessments.set(list);
     }
 
+    /// Navigates from code. The route is set at once, so the `hashchange` that follows
+    /// finds nothing to do and a notice given right after survives.
     pub fn go(&self, route: Route) {
+        self.notice.set(None);
+        self.route.set(route.clone());
         browser::set_location_hash(&route.href());
-        self.route.set(route);
     }
 
     pub fn notify(&self, text: impl Into<String>) {

@@ -13,10 +13,8 @@ fn worker_url() -> String {
     browser::inline_asset("faro-tools_loader.js").unwrap_or_else(|| "./faro-tools_loader.js".to_owned())
 }
 
-/// Runs one request in a fresh worker and returns its bytes.
-pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
-    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
-    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+/// The next message from `worker`, or its start-up error.
+async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, String> {
     let w = worker.clone();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
@@ -28,12 +26,25 @@ pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
         w.set_onmessage(Some(on_message.unchecked_ref()));
         w.set_onerror(Some(on_error.unchecked_ref()));
     });
-    // The worker's own start-up is asynchronous; messages posted before it listens are
-    // queued by the browser, so posting at once is safe.
-    worker.post_message(&JsValue::from_str(&json)).map_err(|e| format!("{e:?}"))?;
-    let reply = wasm_bindgen_futures::JsFuture::from(promise).await;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| "the tools worker could not start".to_owned())
+}
+
+/// Runs one request in a fresh worker and returns its bytes.
+pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    // The worker says "ready" once its wasm is running; a message sent earlier is lost.
+    let result = async {
+        let ready = next_message(&worker).await?;
+        if ready.as_string().as_deref() != Some("ready") {
+            return Err("the tools worker did not start".to_owned());
+        }
+        worker.post_message(&JsValue::from_str(&json)).map_err(|e| format!("{e:?}"))?;
+        next_message(&worker).await
+    }
+    .await;
     worker.terminate();
-    let reply = reply.map_err(|_| "the tools worker could not start".to_owned())?;
+    let reply = result?;
     if let Some(text) = reply.as_string() {
         return Err(text.trim_start_matches("error: ").to_owned());
     }

@@ -2,6 +2,7 @@
 import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../../target/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -74,4 +75,65 @@ export async function storage(page) {
     }
     return out;
   });
+}
+
+/** Clicks radio number `index` of the question with element id `qid` (ids may hold dots). */
+export async function choose(page, qid, index) {
+  await page.locator(`[id="${qid}-${index}"]`).check();
+}
+
+/**
+ * Answers every visible, unanswered question of the current page with the mouse.
+ * `pick(fieldsetId, kind, count)` returns the radio index to choose (or a text for
+ * free-text questions). New questions revealed by an answer are answered too.
+ */
+export async function answerVisible(page, pick) {
+  for (let guard = 0; guard < 200; guard++) {
+    const next = await page.evaluate(() => {
+      for (const f of document.querySelectorAll('fieldset.question')) {
+        const radios = f.querySelectorAll('input[type=radio]');
+        const text = f.querySelector('textarea');
+        if (radios.length && ![...radios].some((r) => r.checked)) {
+          const kind = f.classList.contains('yes-no') ? 'yes_no' : f.classList.contains('nps') ? 'nps' : f.classList.contains('rating') ? 'rating' : 'choice';
+          return { id: f.id, kind, count: radios.length };
+        }
+        if (text && text.value === '' && !f.dataset.skipped) return { id: f.id, kind: 'text', count: 0 };
+      }
+      return null;
+    });
+    if (!next) return;
+    const choice = pick(next.id, next.kind, next.count);
+    if (next.kind === 'text') {
+      if (choice) await page.locator(`[id="${next.id}-text"]`).fill(choice);
+      else await page.evaluate((id) => { document.getElementById(id).dataset.skipped = '1'; }, next.id);
+    } else {
+      await choose(page, next.id, choice);
+    }
+  }
+  throw new Error('answerVisible did not settle');
+}
+
+/** Clicks the pager's "next" link and waits for the new page's heading. */
+export async function nextPage(page) {
+  const before = await page.locator('main h1').innerText();
+  await page.locator('a[rel=next]').click();
+  await page.waitForFunction((b) => document.querySelector('main h1')?.innerText !== b, before);
+}
+
+/** Counts pixels of a canvas close to an RGB colour. */
+export async function colourPixels(page, selector, [r, g, b], tolerance = 40) {
+  return page.evaluate(({ sel, r, g, b, tolerance }) => {
+    const c = document.querySelector(sel);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - r) < tolerance && Math.abs(d[i + 1] - g) < tolerance && Math.abs(d[i + 2] - b) < tolerance) n++;
+    }
+    return n;
+  }, { sel: selector, r, g, b, tolerance });
+}
+
+/** Text of a PDF (pdftotext from poppler-utils). */
+export function pdfText(file) {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }

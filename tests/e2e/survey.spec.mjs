@@ -1,0 +1,174 @@
+// The member-satisfaction survey: a kiosk session with three respondents, a reload in
+// the middle, the staff exit, merging device files, the dashboard, the assembly report,
+// and hostile text shown as text and neutralised in exports.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { shot, guard, answerVisible, nextPage, checkedRadios, inkedPixels, pdfText } from './helpers.mjs';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const FORMULA = '=HYPERLINK("http://x")';
+
+/** How respondent `who` answers: uses the first six services, rates around 4. */
+function picker(who) {
+  let n = 0;
+  return (id, kind, count) => {
+    n++;
+    if (kind === 'yes_no') {
+      const service = id.split('.')[1];
+      const order = ['b2b_networking', 'een_partner_search', 'funding_desk', 'innovation_assessment', 'thematic_events', 'investment_deepdives'];
+      return order.includes(service) ? 0 : 1;
+    }
+    if (kind === 'rating') return Math.min(count - 1, 2 + ((n + who) % 3));
+    if (kind === 'nps') return [10, 9, 6, 8, 10][who % 5];
+    if (kind === 'text') {
+      if (who !== 1) return null;
+      if (id.endsWith('works_best')) return XSS;
+      if (id.endsWith('improve')) return FORMULA;
+      return null;
+    }
+    return 0;
+  };
+}
+
+async function fillProfile(page) {
+  await page.locator('#sp-member_type').selectOption('company_small');
+  await page.locator('#sp-competence_area').selectOption('smart_energy');
+  await page.locator('#sp-membership_years').selectOption('y3_5');
+}
+
+/** Fills the survey from the profile page to the thank-you screen. */
+async function completeSurvey(page, who, { reloadAfterSection = 0 } = {}) {
+  await fillProfile(page);
+  await nextPage(page);
+  for (let section = 1; section <= 7; section++) {
+    await answerVisible(page, picker(who));
+    if (section === reloadAfterSection) {
+      const before = await checkedRadios(page);
+      await page.reload();
+      await expect(page.locator('fieldset.question').first()).toBeVisible();
+      expect(await checkedRadios(page)).toEqual(before);
+      await expect(page.getByTestId('kiosk-count')).toBeVisible();
+    }
+    await nextPage(page);
+  }
+  await expect(page.getByText('Tutte le risposte obbligatorie sono date')).toBeVisible();
+  await page.getByRole('button', { name: 'Invia le risposte' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grazie!');
+}
+
+test('kiosk collection, merging devices, dashboard and assembly report', async ({ page, browser, baseURL }) => {
+  const watch = guard(page, baseURL);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+
+  // Staff start a kiosk session.
+  await page.goto('./#/staff');
+  await page.locator('#kiosk-label').fill('Assemblea 2027');
+  await page.locator('#kiosk-new-code').fill('2468');
+  await page.getByRole('button', { name: 'Avvia la sessione' }).click();
+  await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 0');
+  await expect(page.getByRole('navigation', { name: "Sezioni dell'applicazione" })).toBeHidden();
+  await shot(page, '20-kiosk-profile');
+
+  // Respondent 1.
+  await completeSurvey(page, 1);
+  await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 1');
+  await shot(page, '21-kiosk-thanks');
+
+  // Respondent 2 sees nothing of respondent 1, and a reload mid-way loses nothing.
+  await page.getByRole('button', { name: 'Nuovo partecipante' }).click();
+  await expect(page.locator('#sp-member_type')).toHaveValue('');
+  await fillProfile(page);
+  await nextPage(page);
+  expect(await checkedRadios(page)).toEqual({});
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  // Going back never reaches respondent 1's answers: kiosk mode keeps to the current person.
+  expect(await page.locator('text=' + XSS).count()).toBe(0);
+  await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 1');
+  const here = page.url();
+  expect(here).toContain('#/survey/');
+  await page.goto(here.replace(/\/\d+$/, '/0'));
+  await completeSurvey(page, 2, { reloadAfterSection: 2 });
+  await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 2');
+
+  // Respondent 3.
+  await page.getByRole('button', { name: 'Nuovo partecipante' }).click();
+  await completeSurvey(page, 3);
+  await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 3');
+
+  // Leaving needs the code.
+  await page.getByRole('button', { name: 'Termina la sessione (staff)' }).click();
+  await page.locator('#kiosk-code').fill('1111');
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Codice errato.');
+  await page.locator('#kiosk-code').fill('2468');
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.locator('.notice')).toContainText('Sessione chiusa: 3 risposte raccolte.');
+  await expect(page.getByTestId('response-counts')).toContainText('3 risposte inviate');
+
+  // Staff export this device's responses.
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta le risposte (JSON)' }).click()]);
+  const deviceA = test.info().outputPath('device-a.json');
+  await d.saveAs(deviceA);
+  const a = JSON.parse(fs.readFileSync(deviceA, 'utf8'));
+  expect(a.responses).toHaveLength(3);
+  const [c] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta le risposte (CSV)' }).click()]);
+  const csv = fs.readFileSync(await c.path(), 'utf8');
+  expect(csv).toContain(`'${FORMULA.replaceAll('"', '""')}`);
+  watch.check();
+
+  // A second device: another profile merges device A, a device B sharing one response,
+  // and a corrupt file.
+  const b = structuredClone(a);
+  b.responses = [a.responses[0], { ...a.responses[1], id: 'deviceb-1' }, { ...a.responses[2], id: 'deviceb-2' }];
+  const deviceB = test.info().outputPath('device-b.json');
+  fs.writeFileSync(deviceB, JSON.stringify(b));
+  const corrupt = test.info().outputPath('corrupt.json');
+  fs.writeFileSync(corrupt, fs.readFileSync(deviceA, 'utf8').slice(0, 500));
+  const other = await (await browser.newContext()).newPage();
+  const watch2 = guard(other, baseURL);
+  other.on('dialog', (dlg) => { dialogs.push(dlg.message()); dlg.dismiss(); });
+  await other.goto('./#/staff');
+  await other.locator('#import-responses').setInputFiles([deviceA, deviceB, corrupt]);
+  const report = other.getByTestId('import-report');
+  await expect(report).toContainText('device-a.json: 3 importate, 0 già presenti, 0 scartate.');
+  await expect(report).toContainText('device-b.json: 2 importate, 1 già presenti, 0 scartate.');
+  await expect(report).toContainText('corrupt.json: 0 importate, 0 già presenti, 1 scartate.');
+  await expect(report).toContainText('si interrompe prima della fine');
+  await expect(other.getByTestId('response-counts')).toContainText('5 risposte inviate');
+  await other.locator('#members').fill('150');
+  await shot(other, '22-staff-responses');
+
+  // The dashboard.
+  await other.goto('./#/staff/dashboard');
+  await expect(other.getByTestId('survey-headline')).toContainText('5 risposte');
+  await expect(other.getByTestId('survey-headline')).toContainText('3% di 150');
+  await expect(other.getByTestId('nps')).toContainText('promotori');
+  await other.waitForTimeout(300);
+  expect(await inkedPixels(other, '[data-testid=stacked]')).toBeGreaterThan(3000);
+  expect(await inkedPixels(other, '[data-testid=matrix]')).toBeGreaterThan(3000);
+  await expect(other.getByTestId('services-table')).toContainText('Incontri di networking B2B');
+  // Hostile text is shown as text: the characters are there, no element was created.
+  const comments = other.getByTestId('comments');
+  await expect(comments).toContainText(XSS);
+  await expect(comments).toContainText(FORMULA);
+  expect(await comments.locator('img').count()).toBe(0);
+  await shot(other, '23-dashboard');
+
+  // The assembly report, printed.
+  await other.goto('./#/staff/report');
+  await expect(other.getByTestId('survey-headline')).toContainText('5 risposte');
+  await other.waitForTimeout(400);
+  await other.emulateMedia({ media: 'print' });
+  const pdf = test.info().outputPath('assembly.pdf');
+  await other.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const text = pdfText(pdf);
+  for (const expected of ['RISULTATI DEL QUESTIONARIO', 'Net Promoter Score', 'Servizi', 'Importanza e soddisfazione', 'Per tipo di associato', 'Commenti', 'Incontri di networking B2B']) {
+    expect(text, expected).toContain(expected);
+  }
+  fs.copyFileSync(pdf, `${process.cwd()}/target/screenshots/24-assembly.pdf`);
+  expect(dialogs, 'no script ran from an answer').toEqual([]);
+  watch2.check();
+});
