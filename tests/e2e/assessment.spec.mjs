@@ -23,8 +23,10 @@ async function answerPage(page, counter) {
 
 /** Follows the "next" link of the pager with the keyboard. */
 async function next(page) {
+  const before = await page.locator('main h1').innerText();
   await tabTo(page, () => document.activeElement?.getAttribute('rel') === 'next');
   await page.keyboard.press('Enter');
+  await page.waitForFunction((b) => document.querySelector('main h1')?.innerText !== b, before);
 }
 
 test('a company completes the assessment with the keyboard, reloads, switches language, exports and re-imports', async ({ page, browser, baseURL }) => {
@@ -98,7 +100,7 @@ test('a company completes the assessment with the keyboard, reloads, switches la
   // Export the JSON file.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export (JSON)' }).click(),
+    page.getByRole('button', { name: 'Self-assessment (JSON)' }).click(),
   ]);
   const file = test.info().outputPath('assessment.json');
   await download.saveAs(file);
