@@ -14,6 +14,7 @@ cargo test --locked --features tools
 
 step "build: the release app (trunk, wasm-opt)"
 trunk build --release
+node scripts/single-file.mjs dist dist-single/faro.html
 
 step "browser: wasm-bindgen-test in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -293,3 +293,22 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
     text.as_string().ok_or_else(|| "not text".to_owned())
 }
+
+/// Whether `window[name]` is `true` (flags set by the plain-JS helpers in assets/).
+pub fn window_flag(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Calls `window[name]()` if it is a function.
+pub fn call_window_function(name: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(f) = js_sys::Reflect::get(&w, &JsValue::from_str(name)) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                f.call0(&w).ok();
+            }
+        }
+    }
+}

@@ -148,3 +148,21 @@ pub fn FilePicker(
         </span>
     }
 }
+
+/// Offers to reload when the service worker has a new version ready (assets/pwa.js).
+/// Stored data is untouched by an update; newer record schemas are migrated on reading.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let state = use_state();
+    let ready = RwSignal::new(browser::window_flag("faroUpdateReady"));
+    let handle = window_event_listener_untyped("faro-update-ready", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    move || {
+        ready.get().then(|| view! {
+            <div class="banner info no-print" role="status">
+                <p>{state.t(Msg::UpdateReady)}</p>
+                <button type="button" class="primary" on:click=move |_| browser::call_window_function("faroApplyUpdate")>{state.t(Msg::UpdateReload)}</button>
+            </div>
+        })
+    }
+}

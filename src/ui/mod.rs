@@ -13,7 +13,7 @@ mod tools;
 use crate::content::Content;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
-use components::{LangSwitch, StorageBanner};
+use components::{LangSwitch, StorageBanner, UpdateBanner};
 use leptos::prelude::*;
 use state::AppState;
 
@@ -38,6 +38,11 @@ pub fn App(content: Content) -> impl IntoView {
     let state = AppState::new(content);
     provide_context(state);
     bench::register(state);
+    // Ask the browser to keep Faro's data under storage pressure; the data page says
+    // whether it agreed.
+    leptos::task::spawn_local(async move {
+        state.persisted.set(Some(browser::request_persistence().await));
+    });
     if let Some(el) = browser::document_element() {
         el.set_attribute("lang", state.lang.get_untracked().code()).ok();
     }
@@ -94,6 +99,7 @@ pub fn App(content: Content) -> impl IntoView {
             <LangSwitch/>
         </header>
         <StorageBanner/>
+        <UpdateBanner/>
         <pages::survey::KioskBar/>
         <div class="notice" role="status" aria-live="polite">{move || state.notice.get()}</div>
         <main id="main">

@@ -39,6 +39,8 @@ pub struct AppState {
     pub last_year: RwSignal<Option<Arc<Dashboard>>>,
     /// A synthetic dataset that replaces the stored responses (benchmarks only).
     pub synthetic: RwSignal<Option<Arc<Dataset>>>,
+    /// Whether the browser granted persistent storage (`Some(None)`: it cannot say).
+    pub persisted: RwSignal<Option<Option<bool>>>,
 }
 
 /// Where the active benchmark stands.
@@ -72,6 +74,7 @@ impl AppState {
             responses_changed: RwSignal::new(0),
             last_year: RwSignal::new(None),
             synthetic: RwSignal::new(None),
+            persisted: RwSignal::new(None),
         };
         state.refresh_list();
         state

@@ -81,6 +81,17 @@ pub fn BackupTools() -> impl IntoView {
         <section aria-labelledby="data-title" class="data-tools">
             <h2 id="data-title">{move || state.t(Msg::BackupTitle)}</h2>
             <p class="muted">{move || state.t(Msg::BackupIntro)}</p>
+            <p class="muted" data-testid="persistence">{move || {
+                let used = browser::with_storage(|s| s.used_bytes());
+                let _ = state.assessments.get();
+                let persisted = match state.persisted.get() {
+                    None => String::new(),
+                    Some(Some(true)) => state.t(Msg::BackupPersistYes).to_owned(),
+                    Some(Some(false)) => state.t(Msg::BackupPersistNo).to_owned(),
+                    Some(None) => state.t(Msg::BackupPersistUnknown).to_owned(),
+                };
+                format!("{} {}", state.lang.get().fmt(Msg::BackupUsed, &[("size", &crate::problem::human_size(used))]), persisted)
+            }}</p>
             <div class="toolbar">
                 <button type="button" on:click=move |_| export_everything(state)>{move || state.t(Msg::BackupExport)}</button>
                 <FilePicker

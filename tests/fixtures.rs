@@ -1,0 +1,109 @@
+//! Every file format Faro has released, as written by that release, must still load.
+//! `tests/fixtures/v<schema>/` keeps one file of each kind per schema; when a format
+//! changes, add a new folder and a migration, and keep the old folder passing.
+//!
+//! The v1 files were written by Faro 0.1.0 (`FARO_WRITE_FIXTURES=1 cargo test --test
+//! fixtures` regenerates them; only do that for a schema not yet released).
+
+use faro::benchmark::{build, to_json, Benchmark, BuildInfo};
+use faro::content::Content;
+use faro::i18n::{Lang, Localized};
+use faro::propose::propose;
+use faro::response::{Answer, Assessment};
+use faro::score::score;
+use faro::survey::{self, Response};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1")
+}
+
+fn content() -> Content {
+    Content::bundled().unwrap()
+}
+
+fn sample_assessment(content: &Content, i: usize) -> Assessment {
+    let bank = &content.innovation;
+    let mut a = Assessment::new(format!("fixture-{i}"), format!("Fixture {i}"), bank, Lang::DEFAULT, "2026-11-20T10:00:00.000Z");
+    for (k, field) in bank.profile().iter().enumerate() {
+        a.set_profile(&field.id, &field.options[(i + k) % field.options.len()].id, "2026-11-20T10:01:00.000Z");
+    }
+    for (k, item) in bank.items().iter().enumerate() {
+        let answer = if (k + i) % 11 == 0 { Answer::DontKnow } else { Answer::Level(1 + ((k + i) % 5) as u8) };
+        a.set_answer(item, answer, "2026-11-20T10:05:00.000Z");
+    }
+    a
+}
+
+fn write_all() {
+    let content = content();
+    let dir = dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    let mut a = sample_assessment(&content, 1);
+    let scores = score(&content.innovation, &|id| a.answer_of(id).cloned());
+    let mut plan = propose(&content.innovation, &content.actions, &scores, None, &BTreeMap::new(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
+    plan.add_own("Azione propria".into(), "2026-11-20T11:01:00.000Z").owner = "Ufficio tecnico".into();
+    a.plan = Some(plan.clone());
+    write("assessment.json", &faro::export::assessment_json(&a, "2026-11-20T12:00:00.000Z"));
+    write("plan.json", &faro::export::plan_json(&a, &plan, "2026-11-20T12:00:00.000Z"));
+    let responses: Vec<Response> = survey::synthetic_responses(&content.satisfaction, 12, 5);
+    write("responses.json", &survey::responses_json(&content.satisfaction, &responses, "2026-11-20T12:00:00.000Z"));
+    write("responses.csv", &survey::responses_csv(&content.satisfaction, &responses, Lang::DEFAULT));
+    let dash = survey::aggregate(&content.satisfaction, &survey::Dataset::from_responses(&content.satisfaction, &responses));
+    write("results.json", &survey::results_json(&content.satisfaction, &dash, "2026-11-20T12:00:00.000Z"));
+    let many: Vec<Assessment> = (0..12).map(|i| sample_assessment(&content, i)).collect();
+    let bench = build(
+        &content.innovation,
+        &many,
+        BuildInfo {
+            name: Localized::same("Fixture"),
+            provenance: Localized::same("tests/fixtures"),
+            synthetic: false,
+            method: "v1".into(),
+            created_at: "2026-11-20".into(),
+            generator: None,
+        },
+    );
+    write("benchmark.json", &to_json(&bench));
+    let mut records = BTreeMap::new();
+    records.insert(faro::store::assessment_key(&a.id), faro::store::write_assessment(&a));
+    records.insert(survey::response_key(&responses[0].id), faro::store::write_record(&responses[0]));
+    records.insert(faro::store::SETTINGS_KEY.to_owned(), faro::store::settings_json(&faro::store::Settings { lang: Lang::from_code("en").unwrap() }));
+    write("backup.json", &faro::store::backup_json(&records, "2026-11-20T12:00:00.000Z"));
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("tests/fixtures/v1/{name}: {e}"))
+}
+
+#[test]
+fn v1_files_still_load() {
+    if std::env::var_os("FARO_WRITE_FIXTURES").is_some() {
+        write_all();
+    }
+    let content = content();
+    let a = faro::import::assessment_file("assessment.json", &read("assessment.json"), &content.innovation).unwrap();
+    assert_eq!(a.assessment.answers.len(), content.innovation.items().len());
+    assert!(a.assessment.plan.as_ref().is_some_and(|p| p.items.len() >= 2));
+    let plan = faro::import::plan_file("plan.json", &read("plan.json")).unwrap();
+    assert_eq!(Some(&plan.plan), a.assessment.plan.as_ref());
+    let mut known = BTreeSet::new();
+    let json = survey::import_responses("responses.json", &read("responses.json"), &content.satisfaction, &mut known);
+    assert_eq!((json.accepted.len(), json.rejected.len()), (12, 0));
+    let mut known = BTreeSet::new();
+    let csv = survey::import_responses("responses.csv", &read("responses.csv"), &content.satisfaction, &mut known);
+    assert_eq!((csv.accepted.len(), csv.rejected.len()), (12, 0), "{:?}", csv.rejected);
+    let last = survey::last_year("results.json", &read("results.json"), &content.satisfaction).unwrap();
+    assert_eq!(last.n, 12);
+    let bench = Benchmark::from_json("benchmark.json", &read("benchmark.json")).unwrap();
+    assert_eq!(bench.meta().total_n, 12);
+    let restore = faro::store::plan_restore("backup.json", &read("backup.json"), &BTreeMap::new()).unwrap();
+    assert_eq!((restore.add.len(), restore.rejected.len()), (3, 0));
+    for (key, value) in &restore.add {
+        if key.starts_with(faro::store::ASSESSMENT_PREFIX) {
+            faro::store::read_assessment(value).unwrap();
+        }
+    }
+}
