@@ -24,14 +24,76 @@ pub struct Content {
     pub actions: Library,
 }
 
+/// Content files loaded on this device instead of the bundled ones (JSON text each).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overrides {
+    pub innovation: Option<String>,
+    pub satisfaction: Option<String>,
+    pub services: Option<String>,
+    pub actions: Option<String>,
+}
+
+/// Which content file a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    AssessmentBank,
+    SurveyBank,
+    Catalogue,
+    Actions,
+    Benchmark,
+}
+
+impl Kind {
+    /// Recognises a content file by its top-level keys (JSON form).
+    pub fn of(value: &serde_json::Value) -> Option<Kind> {
+        if crate::import::format_of(value) == Some(crate::benchmark::BENCHMARK_FORMAT) {
+            return Some(Kind::Benchmark);
+        }
+        if let Some(bank) = value.get("bank") {
+            return Some(if bank.get("kind").and_then(|k| k.as_str()) == Some("survey") { Kind::SurveyBank } else { Kind::AssessmentBank });
+        }
+        if value.get("library").is_some() {
+            return Some(Kind::Actions);
+        }
+        value.get("catalogue").is_some().then_some(Kind::Catalogue)
+    }
+
+    /// The storage key of a content file of this kind used instead of the bundled one.
+    pub fn override_key(self) -> Option<&'static str> {
+        match self {
+            Kind::AssessmentBank => Some("faro.content.innovation"),
+            Kind::SurveyBank => Some("faro.content.satisfaction"),
+            Kind::Catalogue => Some("faro.content.services"),
+            Kind::Actions => Some("faro.content.actions"),
+            Kind::Benchmark => None,
+        }
+    }
+}
+
 impl Content {
     /// Loads and validates the bundled content.
     pub fn bundled() -> Result<Content, Vec<Problem>> {
+        Content::assemble(&Overrides::default()).map(|(c, _)| c)
+    }
+
+    /// The bundled content with the device's own files in place of bundled ones. When the
+    /// set does not fit together (after an update, say), the bundled content is used and
+    /// the problems are returned, so the app always starts.
+    pub fn assemble(overrides: &Overrides) -> Result<(Content, Vec<Problem>), Vec<Problem>> {
+        match Content::build(overrides) {
+            Ok(content) => Ok((content, Vec::new())),
+            Err(problems) if *overrides != Overrides::default() => Content::build(&Overrides::default()).map(|c| (c, problems)),
+            Err(problems) => Err(problems),
+        }
+    }
+
+    fn build(o: &Overrides) -> Result<Content, Vec<Problem>> {
         let src = |name| Source { name, text: "" };
-        let catalogue = Catalogue::from_json(SERVICES_JSON, src("assets/services.toml"))?;
-        let innovation = Bank::from_json(INNOVATION_JSON, src("questions/innovation.toml"), Some(&catalogue))?;
-        let satisfaction = Bank::from_json(SATISFACTION_JSON, src("questions/satisfaction.toml"), Some(&catalogue))?;
-        let actions = Library::from_json(ACTIONS_JSON, src("assets/actions.toml"), &innovation, &catalogue)?;
+        let text = |own: &Option<String>, bundled: &'static str| own.clone().unwrap_or_else(|| bundled.to_owned());
+        let catalogue = Catalogue::from_json(&text(&o.services, SERVICES_JSON), src("services"))?;
+        let innovation = Bank::from_json(&text(&o.innovation, INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
+        let satisfaction = Bank::from_json(&text(&o.satisfaction, SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
+        let actions = Library::from_json(&text(&o.actions, ACTIONS_JSON), src("actions"), &innovation, &catalogue)?;
         Ok(Content { catalogue, innovation, satisfaction, actions })
     }
 }

@@ -20,8 +20,11 @@ use state::AppState;
 /// Entry point: installs the panic boundary and mounts the app.
 pub fn start() {
     panic::install();
-    match Content::bundled() {
-        Ok(content) => leptos::mount::mount_to_body(move || view! { <App content=content.clone()/> }),
+    let overrides = browser::with_storage(state::stored_overrides);
+    match Content::assemble(&overrides) {
+        Ok((content, dropped)) => {
+            leptos::mount::mount_to_body(move || view! { <App content=content.clone() dropped_content=dropped.clone()/> })
+        }
         // Bundled content is checked by `cargo test`; this only guards a broken build.
         Err(problems) => {
             let lang = Lang::DEFAULT;
@@ -34,7 +37,13 @@ pub fn start() {
 /// The whole app: shell, navigation and the page of the current route. Public so the
 /// browser tests can mount it.
 #[component]
-pub fn App(content: Content) -> impl IntoView {
+pub fn App(
+    content: Content,
+    /// Problems of this device's own content files, when they no longer fit and the
+    /// bundled content is used instead.
+    #[prop(optional)]
+    dropped_content: Vec<crate::problem::Problem>,
+) -> impl IntoView {
     let state = AppState::new(content);
     provide_context(state);
     bench::register(state);
@@ -100,6 +109,12 @@ pub fn App(content: Content) -> impl IntoView {
         </header>
         <StorageBanner/>
         <UpdateBanner/>
+        {(!dropped_content.is_empty()).then(|| view! {
+            <div class="banner warning no-print" role="alert">
+                <p>{move || state.t(Msg::ContentDropped)}</p>
+                <components::ProblemList problems=dropped_content.clone()/>
+            </div>
+        })}
         <pages::survey::KioskBar/>
         <div class="notice" role="status" aria-live="polite">{move || state.notice.get()}</div>
         <main id="main">
@@ -107,6 +122,11 @@ pub fn App(content: Content) -> impl IntoView {
         </main>
         <footer class="no-print" hidden=move || state.kiosk.get().is_some()>
             <p>{move || state.t(Msg::FooterPrivacy)} " · Faro " {crate::APP_VERSION}</p>
+            // A test-only way to check the panic boundary: shown only when the browser
+            // tests set this key; there is no other way to reach it.
+            {browser::with_storage(|s| s.get("faro.test.panic-trigger")).map(|_| view! {
+                <button type="button" on:click=|_| panic!("panic provoked by the browser test")>"Provoke a panic (test)"</button>
+            })}
         </footer>
     }
 }

@@ -300,6 +300,18 @@ impl AppState {
     }
 }
 
+/// The content files staff chose on this device (Staff → Content files).
+pub fn stored_overrides(storage: &browser::Storage) -> crate::content::Overrides {
+    use crate::content::Kind;
+    let get = |kind: Kind| kind.override_key().and_then(|k| storage.get(k));
+    crate::content::Overrides {
+        innovation: get(Kind::AssessmentBank),
+        satisfaction: get(Kind::SurveyBank),
+        services: get(Kind::Catalogue),
+        actions: get(Kind::Actions),
+    }
+}
+
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }

@@ -12,6 +12,7 @@ mod results;
 mod dashboard;
 mod staff;
 mod staff_benchmark;
+mod staff_content;
 mod staff_responses;
 pub mod survey;
 
@@ -31,7 +32,8 @@ pub fn page(route: Route) -> AnyView {
         Route::Staff(StaffPage::Dashboard) => view! { <dashboard::DashboardPage print=false/> }.into_any(),
         Route::Staff(StaffPage::Report) => view! { <dashboard::DashboardPage print=true/> }.into_any(),
         Route::Staff(StaffPage::Benchmark) => view! { <staff_benchmark::StaffBenchmark/> }.into_any(),
-        Route::Staff(StaffPage::Content) | Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+        Route::Staff(StaffPage::Content) => view! { <staff_content::StaffContent/> }.into_any(),
+        Route::NotFound(_) => view! { <NotFound/> }.into_any(),
     }
 }
 

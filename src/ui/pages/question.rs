@@ -86,6 +86,7 @@ pub fn QuestionField(
         _ => "question",
     };
     let legend_id = format!("{id}-legend");
+    let group_label = legend_id.clone();
 
     let body = if is_text {
         let initial = match answer.get_untracked() {
@@ -94,7 +95,7 @@ pub fn QuestionField(
         };
         let text_id = format!("{id}-text");
         view! {
-            <textarea id=text_id rows="4" maxlength=MAX_TEXT.to_string() aria-labelledby=legend_id.clone()
+            <textarea id=text_id rows="4" maxlength=MAX_TEXT.to_string() aria-labelledby=legend_id.clone() aria-required=required.to_string()
                 on:input=move |ev| {
                     let value: String = event_target_value(&ev).chars().take(MAX_TEXT).collect();
                     on_answer.run((!value.trim().is_empty()).then_some(Answer::Text(value)));
@@ -136,7 +137,7 @@ pub fn QuestionField(
     };
 
     view! {
-        <fieldset class=class id=id tabindex="-1" aria-required=required.to_string()>
+        <fieldset class=class id=id tabindex="-1" role=(!is_text).then_some("radiogroup") aria-labelledby=(!is_text).then_some(group_label) aria-required=(!is_text).then(|| required.to_string())>
             <legend id=legend_id>
                 {(number > 0).then(|| view! { <span class="q-number">{number} ". "</span> })}
                 <span class="q-text">{move || text.get(lang.get()).to_owned()}</span>
