@@ -55,7 +55,7 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
     let busy = RwSignal::new(false);
     let id = state.current.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
     let report_href = Route::Assessment { id, page: AssessmentPage::Report }.href();
-    let has_plan = move || state.current.with(|a| a.as_ref().is_some_and(|a| a.plan.is_some()));
+    let has_plan = Memo::new(move |_| state.current.with(|a| a.as_ref().is_some_and(|a| a.plan.is_some())));
 
     let d1 = d.clone();
     let xlsx = move |_| {
@@ -117,10 +117,10 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
                     {move || if busy.get() { state.t(Msg::XWorking) } else { state.t(Msg::XXlsx) }}
                 </button>
                 <button type="button" on:click=csv_scores>{move || state.t(Msg::XCsvScores)}</button>
-                {move || has_plan().then(|| view! { <button type="button" on:click=csv_plan.clone()>{state.t(Msg::XCsvPlan)}</button> })}
+                {move || has_plan.get().then(|| view! { <button type="button" on:click=csv_plan.clone()>{state.t(Msg::XCsvPlan)}</button> })}
                 <button type="button" on:click=markdown>{move || state.t(Msg::XMarkdown)}</button>
                 <button type="button" on:click=json>{move || state.t(Msg::XJson)}</button>
-                {move || has_plan().then(|| view! { <button type="button" on:click=plan_json>{state.t(Msg::XPlanJson)}</button> })}
+                {move || has_plan.get().then(|| view! { <button type="button" on:click=plan_json>{state.t(Msg::XPlanJson)}</button> })}
             </div>
         </section>
     }

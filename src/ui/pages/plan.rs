@@ -71,7 +71,8 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
     }
     let d = Derived::new(state, bank.clone());
     let name = move || state.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
-    let has_plan = move || state.current.with(|a| a.as_ref().is_some_and(|a| a.plan.is_some()));
+    // A memo: the editor below must not be rebuilt (losing focus) on every keystroke.
+    let has_plan = Memo::new(move |_| state.current.with(|a| a.as_ref().is_some_and(|a| a.plan.is_some())));
     let results = Route::Assessment { id: id.clone(), page: AssessmentPage::Results }.href();
 
     let d1 = d.clone();
@@ -127,7 +128,7 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
         <Provenance d=d.clone()/>
         <p class="lead">{move || state.t(Msg::PlanIntro)}</p>
         <ImportanceSettings bank=bank.clone()/>
-        {move || if has_plan() {
+        {move || if has_plan.get() {
             view! {
                 <div class="toolbar no-print">
                     <ConfirmButton
@@ -260,10 +261,22 @@ fn PlanItemCard(id: String, d: Derived) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=input_id.clone()>{move || state.t(label)}</label>
-                <input id=input_id type=kind maxlength="300" prop:value=get(read) on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    edit_item(state, &id, |i| write(i, value));
-                }/>
+                // Dates are saved on `change` (a whole date entered or cleared): while a
+                // date is half typed the input's value is empty, and saving that would
+                // wipe the field under the user's fingers.
+                {if kind == "date" {
+                    let id = id.clone();
+                    view! { <input id=input_id type="date" prop:value=get(read) on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit_item(state, &id, |i| write(i, value));
+                    }/> }.into_any()
+                } else {
+                    let id = id.clone();
+                    view! { <input id=input_id type=kind maxlength="300" prop:value=get(read) on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit_item(state, &id, |i| write(i, value));
+                    }/> }.into_any()
+                }}
             </div>
         }
     };
