@@ -178,8 +178,10 @@ pub fn responses_csv(bank: &Bank, responses: &[Response], lang: Lang) -> String 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FileReport {
     pub file: String,
-    /// New responses, to be stored.
+    /// New responses, to be stored (empty when the file was read into a dataset).
     pub accepted: Vec<Response>,
+    /// How many rows were accepted.
+    pub accepted_count: usize,
     /// Ids already stored or seen earlier in this import: skipped, nothing overwritten.
     pub duplicates: Vec<String>,
     /// Rows (or the whole file) refused, with where and why.
@@ -192,12 +194,25 @@ pub struct FileReport {
 /// the ids already stored; they are reported as duplicates and never overwritten.
 /// Responses are checked against `bank`; a row with any bad value is refused whole.
 pub fn import_responses(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<String>) -> FileReport {
-    import_with(name, bytes, bank, known, false)
+    let mut accepted = Vec::new();
+    let mut report = import_with(name, bytes, bank, known, false, &mut |row| accepted.push(row.into_response(bank)));
+    report.accepted = accepted;
+    report
 }
 
-/// As [`import_responses`]; `any_version` accepts files of another version of the same
-/// questionnaire (last year's survey, for the year-over-year comparison).
-fn import_with(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<String>, any_version: bool) -> FileReport {
+/// Reads a file of responses straight into a [`Dataset`], for analysis: the same checks
+/// as [`import_responses`], but no per-response records, so 100,000 responses take
+/// megabytes, not hundreds of them.
+pub fn import_dataset(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<String>) -> (Dataset, FileReport) {
+    let mut data = Dataset::empty(bank);
+    let report = import_with(name, bytes, bank, known, false, &mut |row| data.push(bank, &row));
+    (data, report)
+}
+
+/// Reads the rows of a file, checks each, and hands the accepted ones to `accept`.
+/// `any_version` accepts files of another version of the same questionnaire (last year's
+/// survey, for the year-over-year comparison).
+fn import_with(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<String>, any_version: bool, accept: &mut dyn FnMut(Checked)) -> FileReport {
     let mut report = FileReport { file: name.to_owned(), ..FileReport::default() };
     let text = match crate::import::text_of(name, bytes, MAX_RESPONSES_FILE) {
         Ok(t) => t.trim_start_matches('\u{feff}'),
@@ -206,45 +221,125 @@ fn import_with(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<Strin
             return report;
         }
     };
-    let rows = if text.trim_start().starts_with('{') {
-        json_rows(name, text, bank, &mut report, any_version)
-    } else {
-        csv_rows(name, text, bank, &mut report)
-    };
-    for (line, row) in rows {
-        match check_row(name, line, &row, bank) {
-            Err(p) => report.rejected.push(p),
-            Ok(response) => {
-                if known.insert(response.id.clone()) {
-                    report.accepted.push(response);
-                } else {
-                    report.duplicates.push(response.id);
-                }
+    let mut rejected = Vec::new();
+    let mut duplicates = Vec::new();
+    let mut count = 0;
+    let mut on_row = |line: Option<usize>, row: &RawRow| match check_row(name, line, row, bank) {
+        Err(p) => rejected.push(p),
+        Ok(checked) => {
+            if known.insert(checked.id.clone()) {
+                count += 1;
+                accept(checked);
+            } else {
+                duplicates.push(checked.id);
             }
         }
+    };
+    if text.trim_start().starts_with('{') {
+        json_rows(name, text, bank, &mut report, any_version, &mut on_row);
+    } else {
+        csv_rows(name, text, bank, &mut report, &mut on_row);
     }
+    report.accepted_count = count;
+    report.duplicates = duplicates;
+    report.rejected.append(&mut rejected);
     // Problems found while reading and while checking, in the order of the file.
     report.rejected.sort_by_key(|p| p.line.unwrap_or(0));
     report
 }
 
-/// A row read from either format, before checking: fixed fields and column → token.
-struct RawRow {
+/// Where a column of a file goes in the bank.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    Id,
+    Submitted,
+    Started,
+    Lang,
+    Profile(usize),
+    Item(usize),
+    Ignored,
+}
+
+fn target_of(bank: &Bank, column: &str) -> Target {
+    match column {
+        "response_id" => Target::Id,
+        "submitted_at" => Target::Submitted,
+        "lang" => Target::Lang,
+        _ => bank
+            .profile()
+            .iter()
+            .position(|f| f.id == column)
+            .map(Target::Profile)
+            .or_else(|| bank.item_index(column).map(Target::Item))
+            .unwrap_or(Target::Ignored),
+    }
+}
+
+/// A row as read from either format: each cell with where it goes. Cells borrow the
+/// file's text, so nothing is copied before the row is checked.
+struct RawRow<'a> {
+    cells: Vec<(Target, &'a str)>,
+    session: Option<&'a str>,
+}
+
+impl<'a> RawRow<'a> {
+    fn get(&self, target: Target) -> Option<&'a str> {
+        self.cells.iter().find(|(t, _)| *t == target).map(|(_, v)| *v)
+    }
+}
+
+/// A row that passed every check.
+pub struct Checked {
     id: String,
     started_at: Option<String>,
     submitted_at: Option<String>,
-    lang: Option<String>,
+    lang: Lang,
     session: Option<String>,
-    profile: BTreeMap<String, String>,
-    values: BTreeMap<String, String>,
+    /// (profile field, option index)
+    profile: Vec<(usize, usize)>,
+    /// (item index, answer), in bank order.
+    answers: Vec<(usize, Answer)>,
 }
 
-fn json_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, any_version: bool) -> Vec<(Option<usize>, RawRow)> {
+impl Checked {
+    fn answer(&self, bank: &Bank, id: &str) -> Option<Answer> {
+        let index = bank.item_index(id)?;
+        self.answers.binary_search_by_key(&index, |(i, _)| *i).ok().map(|k| self.answers[k].1.clone())
+    }
+
+    /// Drops answers to questions the respondent would not have been shown.
+    fn prune_hidden(&mut self, bank: &Bank) {
+        let hidden: Vec<usize> = self
+            .answers
+            .iter()
+            .filter(|(i, _)| !is_visible(&bank.items()[*i], |id| self.answer(bank, id)))
+            .map(|(i, _)| *i)
+            .collect();
+        self.answers.retain(|(i, _)| !hidden.contains(i));
+    }
+
+    fn into_response(self, bank: &Bank) -> Response {
+        Response {
+            id: self.id,
+            bank_id: bank.id().into(),
+            bank_version: bank.version().into(),
+            lang: self.lang,
+            started_at: self.started_at.or_else(|| self.submitted_at.clone()).unwrap_or_default(),
+            submitted_at: Some(self.submitted_at.unwrap_or_default()),
+            session: self.session,
+            profile: self.profile.iter().map(|&(f, o)| (bank.profile()[f].id.clone(), bank.profile()[f].options[o].id.clone())).collect(),
+            answers: self.answers.into_iter().map(|(i, a)| (bank.items()[i].id.clone(), a)).collect(),
+            page: 0,
+        }
+    }
+}
+
+fn json_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, any_version: bool, on_row: &mut dyn FnMut(Option<usize>, &RawRow)) {
     let value = match crate::import::envelope(name, text, RESPONSES_FORMAT) {
         Ok(v) => v,
         Err(p) => {
             report.rejected.push(p);
-            return Vec::new();
+            return;
         }
     };
     let file: ResponsesFile = match serde_json::from_value(value) {
@@ -253,29 +348,32 @@ fn json_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, any_v
             let mut p = from_json_error(name, text, &e);
             p.line = None;
             report.rejected.push(p);
-            return Vec::new();
+            return;
         }
     };
     let same_bank = if any_version { file.bank_id == bank.id() } else { bank.accepts_version(&file.bank_id, &file.bank_version) };
     if !same_bank {
         report.rejected.push(Problem::new(name, ProblemKind::UnknownBank { id: file.bank_id, version: file.bank_version }).field("bank_version"));
-        return Vec::new();
+        return;
     }
     warn_unknown_columns(name, None, file.profile_fields.iter().chain(&file.columns), bank, report);
-    file.responses
-        .into_iter()
-        .map(|row| {
-            let line = text.find(&format!("\"id\":\"{}\"", row.id)).map(|at| crate::problem::line_of(text, at));
-            let profile = file.profile_fields.iter().zip(row.profile).filter_map(|(f, v)| Some((f.clone(), v?))).collect();
-            let values = file.columns.iter().zip(row.values).filter_map(|(c, v)| Some((c.clone(), v?))).collect();
-            (line, RawRow { id: row.id, started_at: row.started_at, submitted_at: row.submitted_at, lang: row.lang, session: row.session, profile, values })
-        })
-        .collect()
+    let profile_targets: Vec<Target> = file.profile_fields.iter().map(|c| target_of(bank, c)).collect();
+    let column_targets: Vec<Target> = file.columns.iter().map(|c| target_of(bank, c)).collect();
+    for row in &file.responses {
+        let line = text.find(&format!("\"id\":\"{}\"", row.id)).map(|at| crate::problem::line_of(text, at));
+        let mut cells = vec![(Target::Id, row.id.as_str())];
+        cells.extend(row.started_at.as_deref().map(|s| (Target::Started, s)));
+        cells.extend(row.submitted_at.as_deref().map(|s| (Target::Submitted, s)));
+        cells.extend(row.lang.as_deref().map(|s| (Target::Lang, s)));
+        let pairs = profile_targets.iter().zip(&row.profile).chain(column_targets.iter().zip(&row.values));
+        cells.extend(pairs.filter_map(|(t, v)| v.as_deref().map(|v| (*t, v))));
+        on_row(line, &RawRow { cells, session: row.session.as_deref() });
+    }
 }
 
 fn warn_unknown_columns<'a>(name: &str, line: Option<usize>, columns: impl Iterator<Item = &'a String>, bank: &Bank, report: &mut FileReport) {
     for c in columns {
-        if bank.item(c).is_none() && !bank.profile().iter().any(|f| &f.id == c) && !CSV_FIXED.contains(&c.as_str()) {
+        if target_of(bank, c) == Target::Ignored {
             let mut p = Problem::new(name, ProblemKind::Rule { rule: Msg::RuleUnknownColumn, detail: c.clone() }).field(c.clone());
             p.line = line;
             report.warnings.push(p);
@@ -283,7 +381,7 @@ fn warn_unknown_columns<'a>(name: &str, line: Option<usize>, columns: impl Itera
     }
 }
 
-fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport) -> Vec<(Option<usize>, RawRow)> {
+fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row: &mut dyn FnMut(Option<usize>, &RawRow)) {
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
@@ -291,7 +389,7 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport) -> Vec
         Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
         Err(e) => {
             report.rejected.push(Problem::new(name, ProblemKind::Syntax { detail: e.to_string() }).line(1));
-            return Vec::new();
+            return;
         }
     };
     if headers.first().map(String::as_str) != Some(CSV_FIXED[0]) {
@@ -300,21 +398,22 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport) -> Vec
                 .line(1)
                 .field("header"),
         );
-        return Vec::new();
+        return;
     }
     warn_unknown_columns(name, Some(1), headers.iter(), bank, report);
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+    let targets: Vec<Target> = headers.iter().map(|h| target_of(bank, h)).collect();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
                 let mut p = Problem::new(name, ProblemKind::Syntax { detail: e.to_string() });
-                p.line = line;
+                p.line = e.position().map(|p| p.line() as usize);
                 report.rejected.push(p);
                 continue;
             }
-        };
+        }
         let line = record.position().map(|p| p.line() as usize);
         if record.len() != headers.len() {
             let mut p = Problem::new(name, ProblemKind::InvalidValue { expected: format!("{} columns", headers.len()), found: record.len().to_string() });
@@ -322,91 +421,76 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport) -> Vec
             report.rejected.push(p);
             continue;
         }
-        let get = |col: &str| headers.iter().position(|h| h == col).and_then(|i| record.get(i)).map(str::trim).filter(|s| !s.is_empty());
-        let mut profile = BTreeMap::new();
-        let mut values = BTreeMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            let Some(cell) = record.get(i).map(str::trim).filter(|s| !s.is_empty()) else { continue };
+        let cells = targets
+            .iter()
+            .zip(record.iter())
+            .filter(|(t, _)| **t != Target::Ignored)
+            .map(|(t, cell)| (*t, cell.trim()))
+            .filter(|(_, cell)| !cell.is_empty())
             // A leading quote is how exports neutralise formulas; take it off again.
-            let cell = cell.strip_prefix('\'').filter(|rest| matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))).unwrap_or(cell);
-            if bank.profile().iter().any(|f| &f.id == h) {
-                profile.insert(h.clone(), cell.to_owned());
-            } else if bank.item(h).is_some() {
-                values.insert(h.clone(), cell.to_owned());
-            }
-        }
-        rows.push((
-            line,
-            RawRow {
-                id: get("response_id").unwrap_or_default().to_owned(),
-                started_at: None,
-                submitted_at: get("submitted_at").map(str::to_owned),
-                lang: get("lang").map(str::to_owned),
-                session: None,
-                profile,
-                values,
-            },
-        ));
+            .map(|(t, cell)| (t, cell.strip_prefix('\'').filter(|rest| matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))).unwrap_or(cell)))
+            .collect();
+        on_row(line, &RawRow { cells, session: None });
     }
-    rows
 }
 
-fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Result<Response, Problem> {
+fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Result<Checked, Problem> {
+    let id = row.get(Target::Id).unwrap_or("");
     let at = |field: &str, kind: ProblemKind| {
-        let mut p = Problem::new(name, kind).record(if row.id.is_empty() { "?".to_owned() } else { row.id.clone() }).field(field);
+        let mut p = Problem::new(name, kind).record(if id.is_empty() { "?".to_owned() } else { id.to_owned() }).field(field);
         p.line = line;
         p
     };
-    if !crate::bank::is_valid_id(&row.id) {
-        return Err(at("response_id", ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: row.id.clone() }));
+    if !crate::bank::is_valid_id(id) {
+        return Err(at("response_id", ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: id.to_owned() }));
     }
-    let lang = match &row.lang {
+    let lang = match row.get(Target::Lang) {
         None => Lang::DEFAULT,
-        Some(code) => Lang::from_code(code).ok_or_else(|| at("lang", ProblemKind::UnknownReference { what: "language".into(), id: code.clone() }))?,
+        Some(code) => Lang::from_code(code).ok_or_else(|| at("lang", ProblemKind::UnknownReference { what: "language".into(), id: code.to_owned() }))?,
     };
-    let mut profile = BTreeMap::new();
-    for (field, option) in &row.profile {
-        let def = bank.profile().iter().find(|f| &f.id == field).ok_or_else(|| at(field, ProblemKind::UnknownField))?;
-        if !def.options.iter().any(|o| &o.id == option) {
-            let expected = def.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | ");
-            return Err(at(field, ProblemKind::InvalidValue { expected, found: option.clone() }));
-        }
-        profile.insert(field.clone(), option.clone());
-    }
-    let mut answers = BTreeMap::new();
-    for (column, token) in &row.values {
-        let Some(item) = bank.item(column) else { continue };
-        let answer = Answer::parse_token(item, token).ok_or_else(|| at(column, ProblemKind::InvalidValue { expected: expected_tokens(bank, item), found: token.chars().take(40).collect() }))?;
-        answers.insert(column.clone(), answer);
-    }
-    let mut response = Response {
-        id: row.id.clone(),
-        bank_id: bank.id().into(),
-        bank_version: bank.version().into(),
+    let mut checked = Checked {
+        id: id.to_owned(),
+        started_at: row.get(Target::Started).map(str::to_owned),
+        submitted_at: row.get(Target::Submitted).map(str::to_owned),
         lang,
-        started_at: row.started_at.clone().or_else(|| row.submitted_at.clone()).unwrap_or_default(),
-        submitted_at: Some(row.submitted_at.clone().unwrap_or_default()),
-        session: row.session.clone(),
-        profile,
-        answers,
-        page: 0,
+        session: row.session.map(str::to_owned),
+        profile: Vec::new(),
+        answers: Vec::new(),
     };
+    for (target, cell) in &row.cells {
+        match *target {
+            Target::Profile(f) => {
+                let def = &bank.profile()[f];
+                let option = def.options.iter().position(|o| o.id == *cell).ok_or_else(|| {
+                    let expected = def.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | ");
+                    at(&def.id, ProblemKind::InvalidValue { expected, found: (*cell).to_owned() })
+                })?;
+                checked.profile.push((f, option));
+            }
+            Target::Item(i) => {
+                let item = &bank.items()[i];
+                let answer = Answer::parse_token(item, cell)
+                    .ok_or_else(|| at(&item.id, ProblemKind::InvalidValue { expected: expected_tokens(item), found: cell.chars().take(40).collect() }))?;
+                checked.answers.push((i, answer));
+            }
+            _ => {}
+        }
+    }
+    checked.answers.sort_by_key(|(i, _)| *i);
+    checked.answers.dedup_by_key(|(i, _)| *i);
     // An answer to a question the respondent should not have seen is dropped, not counted.
-    response.prune_hidden(bank);
-    Ok(response)
+    checked.prune_hidden(bank);
+    Ok(checked)
 }
 
-fn expected_tokens(bank: &Bank, item: &crate::bank::Item) -> String {
+fn expected_tokens(item: &crate::bank::Item) -> String {
     match &item.kind {
         ItemKind::YesNo => "yes | no".into(),
         ItemKind::Rating { .. } => "1–5".into(),
         ItemKind::Nps => "0–10".into(),
         ItemKind::Level { .. } => "1–5 | dont_know".into(),
         ItemKind::Choice { options } => options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | "),
-        ItemKind::Text => {
-            let _ = bank;
-            format!("text ≤ {}", crate::response::MAX_TEXT)
-        }
+        ItemKind::Text => format!("text ≤ {}", crate::response::MAX_TEXT),
     }
 }
 
@@ -427,6 +511,46 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A dataset with no response yet.
+    pub fn empty(bank: &Bank) -> Dataset {
+        Dataset { n: 0, columns: vec![Vec::new(); bank.items().len()], profile: vec![Vec::new(); bank.profile().len()], texts: Vec::new() }
+    }
+
+    /// Appends one checked row.
+    fn push(&mut self, bank: &Bank, row: &Checked) {
+        for (fi, column) in self.profile.iter_mut().enumerate() {
+            column.push(row.profile.iter().find(|(f, _)| *f == fi).map_or(0, |(_, o)| *o as u8 + 1));
+        }
+        let mut next = row.answers.iter().peekable();
+        for (ii, item) in bank.items().iter().enumerate() {
+            let code = match next.peek() {
+                Some((i, answer)) if *i == ii => {
+                    if let (ItemKind::Text, Answer::Text(t)) = (&item.kind, answer) {
+                        self.texts.push((ii, self.n, t.clone()));
+                    }
+                    let code = code_of(&item.kind, answer);
+                    next.next();
+                    code
+                }
+                _ => 0,
+            };
+            self.columns[ii].push(code);
+        }
+        self.n += 1;
+    }
+
+    /// Adds every response of `other` (same bank) after this dataset's.
+    pub fn append(&mut self, other: &Dataset) {
+        for (mine, theirs) in self.columns.iter_mut().zip(&other.columns) {
+            mine.extend_from_slice(theirs);
+        }
+        for (mine, theirs) in self.profile.iter_mut().zip(&other.profile) {
+            mine.extend_from_slice(theirs);
+        }
+        self.texts.extend(other.texts.iter().map(|(i, r, t)| (*i, r + self.n, t.clone())));
+        self.n += other.n;
+    }
+
     /// Codes every submitted response (others are skipped).
     pub fn from_responses<'a>(bank: &Bank, responses: impl IntoIterator<Item = &'a Response>) -> Dataset {
         let mut d = Dataset {
@@ -825,11 +949,11 @@ pub fn last_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Dashboard, Vec
     // Last year's questionnaire has last year's version: read its rows against this year's
     // bank (same id); questions that no longer exist are reported as ignored columns.
     let mut known = BTreeSet::new();
-    let report = import_with(name, bytes, bank, &mut known, true);
-    if report.accepted.is_empty() {
+    let mut data = Dataset::empty(bank);
+    let report = import_with(name, bytes, bank, &mut known, true, &mut |row| data.push(bank, &row));
+    if report.accepted_count == 0 {
         return Err(if report.rejected.is_empty() { vec![Problem::new(name, ProblemKind::Empty)] } else { report.rejected });
     }
-    let data = Dataset::from_responses(bank, &report.accepted);
     Ok(aggregate(bank, &data))
 }
 

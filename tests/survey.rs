@@ -217,3 +217,20 @@ fn synthetic_data_is_deterministic_and_aggregates_quickly() {
     assert_eq!(dash.n, 1000);
     assert!(dash.nps.unwrap().score.is_some());
 }
+
+#[test]
+fn reading_into_a_dataset_equals_reading_records() {
+    let responses = synthetic_responses(bank(), 300, 9);
+    for text in [responses_json(bank(), &responses, "now"), responses_csv(bank(), &responses, Lang::DEFAULT)] {
+        let mut known = BTreeSet::new();
+        let records = import_responses("f", text.as_bytes(), bank(), &mut known);
+        let mut known = BTreeSet::new();
+        let (data, report) = import_dataset("f", text.as_bytes(), bank(), &mut known);
+        assert_eq!(report.accepted_count, 300);
+        assert!(report.accepted.is_empty() && report.rejected.is_empty());
+        assert_eq!(data, Dataset::from_responses(bank(), &records.accepted));
+        let mut twice = data.clone();
+        twice.append(&data);
+        assert_eq!(aggregate(bank(), &twice).n, 600);
+    }
+}

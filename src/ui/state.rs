@@ -39,6 +39,11 @@ pub struct AppState {
     pub last_year: RwSignal<Option<Arc<Dashboard>>>,
     /// A synthetic dataset that replaces the stored responses (benchmarks only).
     pub synthetic: RwSignal<Option<Arc<Dataset>>>,
+    /// Responses imported from files too large to keep in the browser's storage: analysed
+    /// in memory for this session, alongside the stored ones.
+    pub in_memory: RwSignal<Option<Arc<Dataset>>>,
+    /// Ids of the responses in `in_memory`, so later imports recognise them.
+    pub in_memory_ids: StoredValue<std::collections::BTreeSet<String>>,
     /// Whether the browser granted persistent storage (`Some(None)`: it cannot say).
     pub persisted: RwSignal<Option<Option<bool>>>,
 }
@@ -74,6 +79,8 @@ impl AppState {
             responses_changed: RwSignal::new(0),
             last_year: RwSignal::new(None),
             synthetic: RwSignal::new(None),
+            in_memory: RwSignal::new(None),
+            in_memory_ids: StoredValue::new(Default::default()),
             persisted: RwSignal::new(None),
         };
         state.refresh_list();

@@ -127,3 +127,28 @@ test('local storage holds 500 survey responses and a dozen assessments with plan
   await expect(page.getByTestId('persistence')).toContainText('MB');
   watch.check();
 });
+
+test('a file too large for storage is analysed in memory and counted in the dashboard', async ({ page, baseURL }) => {
+  const watch = guard(page, baseURL);
+  const csv = fs.readFileSync(path.join(FIXTURES, 'responses.csv'), 'utf8').trim().split('\n');
+  const rows = [csv[0]];
+  for (let i = 0; i < 10000; i++) {
+    const row = csv[1 + (i % (csv.length - 1))].split(';');
+    row[0] = `big-${i}`;
+    rows.push(row.join(';'));
+  }
+  const big = test.info().outputPath('10000.csv');
+  fs.writeFileSync(big, rows.join('\n'));
+  expect(fs.statSync(big).size).toBeGreaterThan(2 * 1024 * 1024);
+  await page.goto('./#/staff');
+  await page.locator('#import-responses').setInputFiles(big);
+  await expect(page.getByTestId('import-report')).toContainText('10000 importate');
+  await expect(page.locator('.notice')).toContainText('analizzate in memoria');
+  // Importing it again finds every response already there.
+  await page.locator('#import-responses').setInputFiles(big);
+  await expect(page.getByTestId('import-report')).toContainText('0 importate, 10000 già presenti');
+  await page.getByRole('link', { name: 'Cruscotto' }).click();
+  await expect(page.getByTestId('survey-headline')).toContainText('10000 risposte');
+  expect(Object.keys(await storage(page)).filter((k) => k.startsWith('faro.response.'))).toHaveLength(0);
+  watch.check();
+});

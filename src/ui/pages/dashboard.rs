@@ -36,7 +36,11 @@ pub fn survey_data(state: AppState, bank: Arc<Bank>) -> SurveyData {
                 return synthetic;
             }
             let responses = state.stored_responses();
-            Arc::new(Dataset::from_responses(&b, &responses))
+            let mut data = Dataset::from_responses(&b, &responses);
+            if let Some(extra) = state.in_memory.get() {
+                data.append(&extra);
+            }
+            Arc::new(data)
         },
         changed_arc,
     );

@@ -11,6 +11,11 @@ use crate::ui::components::{ConfirmButton, FilePicker, ProblemList};
 use crate::ui::state::{use_state, AppState};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Files larger than this are analysed in memory rather than stored response by response:
+/// the browser's storage holds about a thousand responses (ARCHITECTURE.md § Storage).
+const STORE_LIMIT: usize = 2 * 1024 * 1024;
 
 fn submitted(state: AppState) -> Vec<survey::Response> {
     let mut list: Vec<_> = state.stored_responses().into_iter().filter(|r| r.submitted_at.is_some()).collect();
@@ -70,6 +75,7 @@ pub fn StaffResponses() -> impl IntoView {
     let on_import = Callback::new(move |files: Vec<(browser::PickedFile, usize)>| {
         let bank = state.content().satisfaction.clone();
         let mut known: BTreeSet<String> = state.stored_responses().into_iter().map(|r| r.id).collect();
+        known.extend(state.in_memory_ids.get_value());
         let mut out = Vec::new();
         for (file, size) in files {
             if file.bytes.is_empty() && size > MAX_RESPONSES_FILE {
@@ -78,6 +84,18 @@ pub fn StaffResponses() -> impl IntoView {
                     rejected: vec![crate::problem::Problem::new(&file.name, crate::problem::ProblemKind::TooLarge { size, limit: MAX_RESPONSES_FILE })],
                     ..FileReport::default()
                 });
+                continue;
+            }
+            if file.bytes.len() > STORE_LIMIT {
+                let before = known.clone();
+                let (data, report) = survey::import_dataset(&file.name, &file.bytes, &bank, &mut known);
+                state.in_memory_ids.update_value(|ids| ids.extend(known.difference(&before).cloned()));
+                state.in_memory.update(|m| match m {
+                    Some(existing) => Arc::make_mut(existing).append(&data),
+                    None => *m = Some(Arc::new(data)),
+                });
+                state.notify(state.lang.get_untracked().fmt(Msg::StaffImportInMemory, &[("file", &file.name)]));
+                out.push(report);
                 continue;
             }
             let report = survey::import_responses(&file.name, &file.bytes, &bank, &mut known);
@@ -101,6 +119,7 @@ pub fn StaffResponses() -> impl IntoView {
         <StaffNav/>
         <h1 tabindex="-1">{move || state.t(Msg::StaffResponsesTitle)}</h1>
         <p class="lead" data-testid="response-counts">{move || { let (done, open) = counts.get(); state.lang.get().fmt(Msg::StaffResponsesCount, &[("n", &done), ("open", &open)]) }}</p>
+        {move || state.in_memory.get().map(|d| view! { <p class="note">{state.lang.get().fmt(Msg::StaffInMemory, &[("n", &d.n)])}</p> })}
         <div class="field narrow">
             <label for="members">{move || state.t(Msg::StaffMembers)}</label>
             <input id="members" type="number" min="0" max="100000" prop:value=move || members.get() on:input=move |ev| {
@@ -152,7 +171,7 @@ pub fn StaffResponses() -> impl IntoView {
                     <ul class="file-reports" data-testid="import-report">
                         {list.into_iter().map(|r| {
                             let lang = state.lang.get();
-                            let summary = lang.fmt(Msg::StaffImportReport, &[("file", &r.file), ("ok", &r.accepted.len()), ("dup", &r.duplicates.len()), ("bad", &r.rejected.len())]);
+                            let summary = lang.fmt(Msg::StaffImportReport, &[("file", &r.file), ("ok", &r.accepted_count), ("dup", &r.duplicates.len()), ("bad", &r.rejected.len())]);
                             let bad = !r.rejected.is_empty();
                             view! {
                                 <li class:bad=bad>

@@ -1,0 +1,167 @@
+// Browser benchmarks (`make bench`): what the first page load fetches (raw, gzip, brotli),
+// time to an interactive first question and to a drawn results page (unthrottled and at
+// 4× CPU throttling, medians), one assessment scored/benchmarked/planned in the browser,
+// and survey import + aggregation + dashboard drawing for 1k / 10k / 100k responses with
+// heap figures. Writes BENCHMARKS.md with the native table from target/bench/native.md.
+// Usage: node scripts/bench.mjs [dist-dir]
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
+const PORT = 8300 + Math.floor(Math.random() * 100);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
+for (let i = 0; i < 50; i++) {
+  try { if ((await fetch(BASE)).ok) break; } catch { /* not yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ARGS });
+const out = [];
+const say = (line) => { console.log(line); out.push(line); };
+
+try {
+  // An assessment to open straight at its first question and at its results.
+  const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/v1/assessment.json'), 'utf8')).assessment;
+  const seed = (page) => page.addInitScript((a) => {
+    localStorage.setItem(`faro.assessment.${a.id}`, JSON.stringify({ schema: 1, data: a }));
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  }, fixture);
+
+  // 1. What the first load fetches.
+  {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched = new Map();
+    page.on('response', async (r) => {
+      const url = r.url();
+      if (!url.startsWith(BASE)) return;
+      try { fetched.set(url.slice(BASE.length) || 'index.html', await r.body()); } catch { /* redirects */ }
+    });
+    await seed(page);
+    await page.goto(`${BASE}#/a/${fixture.id}/s/1`);
+    await page.waitForSelector('fieldset.question input');
+    await page.waitForTimeout(500);
+    say('## First load (the page and everything it fetches before the first question)');
+    say('');
+    say('| file | raw | gzip -9 | brotli -q 11 |');
+    say('|---|---|---|---|');
+    let totals = [0, 0, 0];
+    for (const [name, body] of [...fetched.entries()].sort()) {
+      const sizes = [body.length, zlib.gzipSync(body, { level: 9 }).length,
+        zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+      totals = totals.map((t, i) => t + sizes[i]);
+      say(`| ${name} | ${kb(sizes[0])} | ${kb(sizes[1])} | ${kb(sizes[2])} |`);
+    }
+    say(`| **total** | **${kb(totals[0])}** | **${kb(totals[1])}** | **${kb(totals[2])}** |`);
+    const later = ['data/synthetic.json', 'faro-tools_bg.wasm', 'faro-tools.js'].filter((f) => fs.existsSync(path.join(DIST, f)));
+    say('');
+    say('Fetched later, only when used: ' + later.map((f) => {
+      const body = fs.readFileSync(path.join(DIST, f));
+      return `${f} ${kb(zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`;
+    }).join(', ') + '.');
+    say('');
+    await context.close();
+  }
+
+  // 2. Time to an interactive first question, and to a drawn results page.
+  const timed = async (route, ready, throttle) => {
+    const results = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await seed(page);
+      const cdp = await context.newCDPSession(page);
+      if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      await page.goto(`${BASE}${route}`, { waitUntil: 'commit' });
+      await page.waitForFunction(ready, null, { polling: 'raf', timeout: 60000 });
+      results.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    return median(results);
+  };
+  const questionReady = () => {
+    const input = document.querySelector('fieldset.question input[type=radio]');
+    return input && !input.disabled && input.offsetParent !== null;
+  };
+  const resultsReady = () => {
+    const c = document.querySelector('[data-testid=radar]');
+    if (!c || !document.querySelector('[data-testid=provenance]')) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let amber = 0;
+    for (let i = 0; i < d.length; i += 16) if (d[i] > 150 && d[i + 2] < 60) amber++;
+    return amber > 50;
+  };
+  say(`## Speed in headless Chromium (median of ${RUNS} fresh loads, files from loopback, no cache)`);
+  say('');
+  say('| measure | unthrottled | 4× CPU throttling |');
+  say('|---|---|---|');
+  const q = [await timed(`#/a/${fixture.id}/s/1`, questionReady, 1), await timed(`#/a/${fixture.id}/s/1`, questionReady, 4)];
+  say(`| navigation → first question interactive | ${ms(q[0])} | ${ms(q[1])} |`);
+  const r = [await timed(`#/a/${fixture.id}/results`, resultsReady, 1), await timed(`#/a/${fixture.id}/results`, resultsReady, 4)];
+  say(`| navigation → results drawn with the benchmark (radar, 3 polygons) | ${ms(r[0])} | ${ms(r[1])} |`);
+
+  // 3. Domain work in the browser.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await seed(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${BASE}#/a/${fixture.id}/results`);
+  await page.waitForFunction(resultsReady, null, { polling: 'raf' });
+  const perAssessment = [];
+  for (let i = 0; i < 3; i++) perAssessment.push(await page.evaluate(() => window.wasmBindings.faroBenchAssessment(300)));
+  say(`| one assessment scored, benchmarked and planned (mean of 300, in wasm) | ${ms(median(perAssessment))} | |`);
+  say('');
+  say('## Survey at scale in Chromium (unthrottled)');
+  say('');
+  say('| responses | import CSV (read + check into columns) / aggregate | synthetic: aggregate | dashboard drawn | JS heap | wasm memory |');
+  say('|---|---|---|---|---|---|');
+  await page.goto(`${BASE}#/staff/dashboard`);
+  await page.waitForSelector('main h1');
+  for (const n of [1000, 10000, 100000]) {
+    const imp = Array.from(await page.evaluate((n) => window.wasmBindings.faroBenchSurveyImport(n, 11), n));
+    const t0 = await page.evaluate(() => performance.now());
+    const agg = Array.from(await page.evaluate((n) => window.wasmBindings.faroBenchSurvey(n, 3), n));
+    const drawn = await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now())))));
+    await page.waitForFunction((n) => document.querySelector('[data-testid=survey-headline]')?.textContent.includes(String(n)), n);
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasmMem = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength || 0);
+    say(`| ${n.toLocaleString('en')} | ${imp.map((x) => ms(x)).join(' / ')} | ${ms(agg[1])} | ${ms(drawn - t0 - agg[0])} | ${(metrics.JSHeapUsedSize / 1048576).toFixed(0)} MB | ${(wasmMem / 1048576).toFixed(0)} MB |`);
+  }
+  say('');
+  say('"dashboard drawn": from handing the dataset to the page (its generation excluded) to the');
+  say('second animation frame after every table and canvas was rendered; it includes the');
+  say('aggregation twice (once timed on its own, once by the page).');
+  await context.close();
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const nativeTable = fs.existsSync(path.join(ROOT, 'target/bench/native.md')) ? fs.readFileSync(path.join(ROOT, 'target/bench/native.md'), 'utf8') : '(native benchmarks not run)\n';
+const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+const doc = `# Benchmarks
+
+Written by \`make bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${execFileSync('nproc').toString().trim()} cores,
+${chromiumVersion}. Budgets and the peer's figures (SurveyJS, ../shared/ANCHORS.md) are in
+ARCHITECTURE.md § Budgets. Figures vary a few percent between runs.
+
+${out.join('\n')}
+
+## Native (Rust, release build)
+
+${nativeTable}`;
+fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc);
+console.log('\nwrote BENCHMARKS.md');

@@ -1,0 +1,118 @@
+//! Native benchmarks (`make bench` runs them, with the browser ones): time and peak
+//! memory of one assessment scored, benchmarked and planned, and of survey import and
+//! aggregation for 1k / 10k / 100k responses. Prints a Markdown table and writes it to
+//! the path given (default `target/bench/native.md`).
+//!
+//!     cargo run --release --features tools --bin bench [-- OUT.md]
+
+use faro::benchmark::{Benchmark, GroupKey};
+use faro::content::Content;
+use faro::i18n::Lang;
+use faro::response::{Answer, Assessment};
+use faro::survey;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Counts live heap bytes and their peak, so each step can report its peak memory.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Resets the peak to the current live size; returns the baseline.
+fn reset_peak() -> usize {
+    let live = LIVE.load(Ordering::Relaxed);
+    PEAK.store(live, Ordering::Relaxed);
+    live
+}
+
+fn peak_since(base: usize) -> f64 {
+    (PEAK.load(Ordering::Relaxed).saturating_sub(base)) as f64 / 1024.0 / 1024.0
+}
+
+fn main() {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "target/bench/native.md".into());
+    let content = Content::bundled().expect("bundled content");
+    let mut lines = vec![
+        "| native (release, this machine) | time | peak heap |".to_owned(),
+        "|---|---|---|".to_owned(),
+    ];
+
+    // One assessment: score + compare with the default group + propose the plan.
+    let bank = &content.innovation;
+    let bench_bytes = std::fs::read("assets/benchmark/synthetic.json").expect("run from the project root");
+    let t = Instant::now();
+    let bench = Benchmark::from_json("synthetic.json", &bench_bytes).expect("valid benchmark");
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    lines.push(format!("| load and validate the bundled benchmark ({} KB) | {load_ms:.1} ms | |", bench_bytes.len() / 1024));
+    let mut a = Assessment::new("bench".into(), "bench".into(), bank, Lang::DEFAULT, "t");
+    for (i, item) in bank.items().iter().enumerate() {
+        a.set_answer(item, Answer::Level(1 + (i % 5) as u8), "t");
+    }
+    for field in bank.profile() {
+        a.set_profile(&field.id, &field.options[1].id, "t");
+    }
+    let roles = faro::benchmark::profile_by_role(bank, &a);
+    let rounds = 2000;
+    let base = reset_peak();
+    let t = Instant::now();
+    for _ in 0..rounds {
+        let scores = faro::score::score(bank, &|id| a.answer_of(id).cloned());
+        let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
+        let cmp = bench.compare(&key, &scores);
+        let plan = faro::propose::propose(bank, &content.actions, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
+        assert!(!plan.items.is_empty());
+    }
+    let per = t.elapsed().as_secs_f64() * 1_000_000.0 / f64::from(rounds);
+    lines.push(format!("| one assessment scored, benchmarked and planned | {per:.0} µs | {:.2} MB |", peak_since(base)));
+
+    // Survey: import (CSV, parse + check) and full aggregation.
+    let survey_bank = &content.satisfaction;
+    for n in [1_000usize, 10_000, 100_000] {
+        let responses = survey::synthetic_responses(survey_bank, n, 42);
+        let csv = survey::responses_csv(survey_bank, &responses, Lang::DEFAULT);
+        drop(responses);
+        let base = reset_peak();
+        let t = Instant::now();
+        let mut known = BTreeSet::new();
+        let (data, report) = survey::import_dataset("bench.csv", csv.as_bytes(), survey_bank, &mut known);
+        let import_ms = t.elapsed().as_secs_f64() * 1000.0;
+        assert_eq!(report.accepted_count, n);
+        let t = Instant::now();
+        let dashboard = survey::aggregate(survey_bank, &data);
+        let aggregate_ms = t.elapsed().as_secs_f64() * 1000.0;
+        assert_eq!(dashboard.n, n);
+        lines.push(format!(
+            "| survey, {n} responses × {} columns: import CSV of {} MB (read + check into columns) / aggregate | {import_ms:.0} / {aggregate_ms:.1} ms | {:.0} MB |",
+            survey_bank.items().len(),
+            (csv.len() as f64 / 1048576.0).round(),
+            peak_since(base)
+        ));
+    }
+    let table = lines.join("\n");
+    println!("{table}");
+    if let Some(dir) = std::path::Path::new(&out).parent() {
+        std::fs::create_dir_all(dir).ok();
+    }
+    std::fs::write(&out, table + "\n").expect("write the table");
+}
