@@ -103,6 +103,16 @@ pub fn ConfirmButton(
     }
 }
 
+/// "Answered: 12 of 50 · section 2 of 5" (the section part on section pages only).
+pub fn progress_label(lang: Lang, answered: usize, total: usize, page: usize, sections: usize) -> String {
+    let mut text = lang.fmt(Msg::QProgress, &[("answered", &answered), ("total", &total)]);
+    if (1..=sections).contains(&page) {
+        text.push_str(" · ");
+        text.push_str(&lang.fmt(Msg::QSectionOf, &[("n", &page), ("total", &sections)]));
+    }
+    text
+}
+
 /// "Answered 12 of 50 · Section 2 of 5" with a bar.
 #[component]
 pub fn ProgressBar(answered: Signal<usize>, total: Signal<usize>, label: Signal<String>) -> impl IntoView {

@@ -18,7 +18,9 @@ test('the plan editor works with the keyboard alone', async ({ page, baseURL }) 
   fs.writeFileSync(file, JSON.stringify(a));
   await page.goto('./');
   await page.locator('#import-assessment').setInputFiles(file);
+  await expect(page.locator('.notice')).toContainText('Importata');
   await page.goto(`./#/a/${a.assessment.id}/plan`);
+  await expect(page.getByRole('button', { name: "Proponi il piano d'azione" })).toBeVisible();
   await tabTo(page, () => document.activeElement?.textContent?.includes("Proponi il piano d'azione") && document.activeElement.tagName === 'BUTTON');
   await page.keyboard.press('Enter');
   const first = page.locator('li.plan-item').first();

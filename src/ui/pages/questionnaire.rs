@@ -10,7 +10,7 @@ use crate::i18n::Msg;
 use crate::response::Answer;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::browser;
-use crate::ui::components::ProgressBar;
+use crate::ui::components::{progress_label, ProgressBar};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -62,15 +62,7 @@ fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let answered = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).answered).unwrap_or(0)));
     let b = bank.clone();
     let total = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).total).unwrap_or(0)));
-    let label = Signal::derive(move || {
-        let lang = state.lang.get();
-        let mut text = lang.fmt(Msg::QProgress, &[("answered", &answered.get()), ("total", &total.get())]);
-        if (1..=sections).contains(&page) {
-            text.push_str(" · ");
-            text.push_str(&lang.fmt(Msg::QSectionOf, &[("n", &page), ("total", &sections)]));
-        }
-        text
-    });
+    let label = Signal::derive(move || progress_label(state.lang.get(), answered.get(), total.get(), page, sections));
     let b = bank.clone();
     let entries = move || {
         let lang = state.lang.get();

@@ -3,7 +3,7 @@
 //! "Print → Save as PDF" in the browser gives the PDF.
 
 use super::exports::{service_namer, with_report};
-use super::results::{fmt_score, Derived, SubBars};
+use super::results::{fmt_score, Areas, Derived, SubBars};
 use crate::bank::Bank;
 use crate::export::{format_number, provenance_line, status_name, tier_name};
 use crate::i18n::Msg;
@@ -69,21 +69,6 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
         }
         charts::radar(canvas, &axes, &series);
     };
-    let d4 = d.clone();
-    let extremes = move || {
-        let lang = state.lang.get();
-        d4.scores.with(|s| {
-            let s = s.as_ref()?;
-            let (strong, weak) = s.extremes(3);
-            let name = |a: &crate::score::Area| {
-                let sec = &d4.bank.sections()[a.section];
-                format!("{} ({}): {:.0}", sec.subdimensions[a.subdimension].name.get(lang), sec.title.get(lang), a.score.get())
-            };
-            Some((strong.iter().map(name).collect::<Vec<_>>(), weak.iter().map(name).collect::<Vec<_>>()))
-        })
-        .unwrap_or_default()
-    };
-    let extremes2 = extremes.clone();
     let d5 = d.clone();
     let plan_rows = move || {
         let lang = state.lang.get();
@@ -155,16 +140,7 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
                     </tbody>
                 </table>
             </section>
-            <section class="print-block areas">
-                <div>
-                    <h2>{move || state.t(Msg::RStrongest)}</h2>
-                    <ul>{move || extremes().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </div>
-                <div>
-                    <h2>{move || state.t(Msg::RWeakest)}</h2>
-                    <ul>{move || extremes2().1.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </div>
-            </section>
+            <Areas d=d.clone()/>
             <SubBars d=d.clone()/>
             <section class="plan-print">
                 <h2>{move || state.t(Msg::XSheetPlan)}</h2>

@@ -352,8 +352,9 @@ fn Strip(row: crate::benchmark::Row, score: Option<f64>) -> impl IntoView {
     }
 }
 
+/// The three strongest and weakest areas, in plain words.
 #[component]
-fn Areas(d: Derived) -> impl IntoView {
+pub fn Areas(d: Derived) -> impl IntoView {
     let state = use_state();
     let bank = d.bank.clone();
     let extremes = move || {
@@ -370,7 +371,7 @@ fn Areas(d: Derived) -> impl IntoView {
     };
     let ex2 = extremes.clone();
     view! {
-        <section class="areas">
+        <section class="areas print-block">
             <div>
                 <h2>{move || state.t(Msg::RStrongest)}</h2>
                 <ul>{move || extremes().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>

@@ -10,7 +10,7 @@ use crate::response::{is_visible, Answer};
 use crate::route::{Route, StaffPage};
 use crate::survey::{self, Kiosk, Response};
 use crate::ui::browser;
-use crate::ui::components::ProgressBar;
+use crate::ui::components::{progress_label, ProgressBar};
 use crate::ui::state::{use_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -95,15 +95,7 @@ fn SurveyNavigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     });
     let answered = Signal::derive(move || counts.get().0);
     let total = Signal::derive(move || counts.get().1);
-    let label = Signal::derive(move || {
-        let lang = state.lang.get();
-        let mut text = lang.fmt(Msg::QProgress, &[("answered", &answered.get()), ("total", &total.get())]);
-        if (1..=sections).contains(&page) {
-            text.push_str(" · ");
-            text.push_str(&lang.fmt(Msg::QSectionOf, &[("n", &page), ("total", &sections)]));
-        }
-        text
-    });
+    let label = Signal::derive(move || progress_label(state.lang.get(), answered.get(), total.get(), page, sections));
     let b = bank.clone();
     view! {
         <div class="navigator no-print">
