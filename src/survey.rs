@@ -1053,8 +1053,64 @@ pub fn synthetic_dataset(bank: &Bank, n: usize, seed: u64) -> Dataset {
             };
             d.columns[ii][r] = code;
         }
+        // Questions the respondent would not have seen (e.g. "why not renew?" after "yes")
+        // get no answer, exactly as in the app.
+        for (ii, item) in bank.items().iter().enumerate() {
+            let shown = is_visible(item, |id| bank.item_index(id).and_then(|k| decode(&bank.items()[k].kind, d.columns[k][r])));
+            if !shown && d.columns[ii][r] != 0 {
+                d.columns[ii][r] = 0;
+                d.texts.retain(|(i, row, _)| !(*i == ii && *row == r));
+            }
+        }
     }
     d
+}
+
+/// The answer a code stands for (the inverse of `code_of`; free text is not recovered).
+fn decode(kind: &ItemKind, code: u8) -> Option<Answer> {
+    match (kind, code) {
+        (_, 0) => None,
+        (ItemKind::Rating { .. }, c) => Some(Answer::Rating(c)),
+        (ItemKind::Level { .. }, c) => Some(Answer::Level(c)),
+        (ItemKind::Nps, c) => Some(Answer::Nps(c - 1)),
+        (ItemKind::YesNo, c) => Some(Answer::YesNo(c == 1)),
+        (ItemKind::Choice { options }, c) => options.get(c as usize - 1).map(|o| Answer::Choice(o.id.clone())),
+        (ItemKind::Text, _) => Some(Answer::Text(String::new())),
+    }
+}
+
+/// A dataset written as a responses CSV (the documented layout) without building
+/// per-response records: the benchmarks make large import files with it.
+pub fn dataset_csv(bank: &Bank, data: &Dataset) -> String {
+    let texts: std::collections::HashMap<(usize, usize), &str> = data.texts.iter().map(|(i, r, t)| ((*i, *r), t.as_str())).collect();
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut header: Vec<String> = CSV_FIXED.iter().map(|s| s.to_string()).collect();
+    header.extend(bank.profile().iter().map(|f| f.id.clone()));
+    header.extend(bank.items().iter().map(|i| i.id.clone()));
+    let _ = writer.write_record(&header);
+    let mut row: Vec<String> = Vec::with_capacity(header.len());
+    for r in 0..data.n {
+        row.clear();
+        row.extend([format!("syn-{r:07}"), "2027-01-15T10:30:00.000Z".to_owned(), "it".to_owned()]);
+        for (fi, f) in bank.profile().iter().enumerate() {
+            let c = data.profile[fi][r];
+            row.push(if c == 0 { String::new() } else { f.options[c as usize - 1].id.clone() });
+        }
+        for (ii, item) in bank.items().iter().enumerate() {
+            let c = data.columns[ii][r];
+            row.push(match (&item.kind, c) {
+                (_, 0) => String::new(),
+                (ItemKind::Rating { .. } | ItemKind::Level { .. }, c) => c.to_string(),
+                (ItemKind::Nps, c) => (c - 1).to_string(),
+                (ItemKind::YesNo, 1) => "yes".into(),
+                (ItemKind::YesNo, _) => "no".into(),
+                (ItemKind::Choice { options }, c) => options[c as usize - 1].id.clone(),
+                (ItemKind::Text, _) => crate::export::neutralise_cell(texts.get(&(ii, r)).copied().unwrap_or("")),
+            });
+        }
+        let _ = writer.write_record(&row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The same synthetic data as full responses (for import benchmarks and files).

@@ -234,3 +234,13 @@ fn reading_into_a_dataset_equals_reading_records() {
         assert_eq!(aggregate(bank(), &twice).n, 600);
     }
 }
+
+#[test]
+fn a_dataset_written_as_csv_reads_back_identical() {
+    let data = synthetic_dataset(bank(), 500, 4);
+    let csv = dataset_csv(bank(), &data);
+    let mut known = BTreeSet::new();
+    let (back, report) = import_dataset("syn.csv", csv.as_bytes(), bank(), &mut known);
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected.first());
+    assert_eq!(back, data);
+}

@@ -89,9 +89,7 @@ fn main() {
     // Survey: import (CSV, parse + check) and full aggregation.
     let survey_bank = &content.satisfaction;
     for n in [1_000usize, 10_000, 100_000] {
-        let responses = survey::synthetic_responses(survey_bank, n, 42);
-        let csv = survey::responses_csv(survey_bank, &responses, Lang::DEFAULT);
-        drop(responses);
+        let csv = survey::dataset_csv(survey_bank, &survey::synthetic_dataset(survey_bank, n, 42));
         let base = reset_peak();
         let t = Instant::now();
         let mut known = BTreeSet::new();

@@ -45,9 +45,7 @@ pub fn bench_survey(n: u32, seed: u32) -> Vec<f64> {
 pub fn bench_survey_import(n: u32, seed: u32) -> Vec<f64> {
     let Some(state) = APP.with(Cell::get) else { return Vec::new() };
     let bank = &state.content().satisfaction;
-    let responses = survey::synthetic_responses(bank, n as usize, u64::from(seed));
-    let csv = survey::responses_csv(bank, &responses, crate::i18n::Lang::DEFAULT);
-    drop(responses);
+    let csv = survey::dataset_csv(bank, &survey::synthetic_dataset(bank, n as usize, u64::from(seed)));
     let t0 = now_ms();
     let mut known = std::collections::BTreeSet::new();
     let (data, report) = survey::import_dataset("bench.csv", csv.as_bytes(), bank, &mut known);
