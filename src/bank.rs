@@ -312,10 +312,6 @@ impl Bank {
     pub fn accepts_version(&self, bank_id: &str, version: &str) -> bool {
         bank_id == self.id() && major(version) == major(self.version())
     }
-    /// The underlying file (for exporting the bank, e.g. as JSON).
-    pub fn file(&self) -> &BankFile {
-        &self.file
-    }
 }
 
 fn major(version: &str) -> &str {

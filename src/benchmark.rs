@@ -305,10 +305,6 @@ impl Benchmark {
         }
     }
 
-    pub fn file(&self) -> &BenchmarkFile {
-        &self.file
-    }
-
     pub fn meta(&self) -> &BenchmarkMeta {
         &self.file.meta
     }
@@ -320,10 +316,6 @@ impl Benchmark {
 
     pub fn groups(&self) -> impl Iterator<Item = (GroupKey, &Group)> {
         self.file.groups.iter().filter_map(|g| GroupKey::parse(&g.id).map(|k| (k, g)))
-    }
-
-    pub fn metric_index(&self, metric: &str) -> Option<usize> {
-        self.file.metrics.iter().position(|m| m == metric)
     }
 
     /// Whether this benchmark was made with answers to `bank` (same id, same major version).

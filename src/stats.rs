@@ -94,14 +94,6 @@ impl MeanCi {
         Some(MeanCi { n, mean: m, sd: s, half_width })
     }
 
-    pub fn low(&self) -> f64 {
-        self.mean - self.half_width
-    }
-
-    pub fn high(&self) -> f64 {
-        self.mean + self.half_width
-    }
-
     /// Standard error of the mean.
     pub fn se(&self) -> f64 {
         if self.n == 0 {
