@@ -107,8 +107,11 @@ test('a new deployment is announced, and reloading keeps every answer', async ({
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await expect(page.getByText('È disponibile una nuova versione di Faro')).toBeVisible({ timeout: 15000 });
     await shot(page, '31-update-banner');
+    // The page reloads itself once the new worker has taken over; wait for that load,
+    // not for the current page's (already reached) load state.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Ricarica ora' }).click();
-    await page.waitForLoadState('load');
+    await reloaded;
     await expect(page.locator('#assessment-name')).toHaveValue('Prima del rilascio');
     await expect(page.locator('#p-size_class')).toHaveValue('micro');
     expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('faro-')).length)).toBe(1);
