@@ -37,12 +37,7 @@ fn read(path: &Path) -> Result<String, String> {
 fn parse_toml(path: &Path, text: &str) -> Result<toml::Table, String> {
     text.parse::<toml::Table>().map_err(|e| {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
-        format!(
-            "error: {}{}: {}",
-            path.display(),
-            line.map(|l| format!(":{l}")).unwrap_or_default(),
-            e.message()
-        )
+        format!("error: {}{}: {}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default(), e.message())
     })
 }
 
@@ -136,10 +131,7 @@ fn build_i18n(root: &Path, out: &Path) -> Result<(), String> {
     }
     code.push_str("}\n\n");
     writeln!(code, "/// Language codes in display order; the first is the default.\npub const LANGUAGE_CODES: [&str; {}] = {:?};", codes.len(), codes).unwrap();
-    let names: Vec<String> = catalogues
-        .iter()
-        .map(|(_, flat)| flat.get("language.name").cloned().unwrap_or_default())
-        .collect();
+    let names: Vec<String> = catalogues.iter().map(|(_, flat)| flat.get("language.name").cloned().unwrap_or_default()).collect();
     writeln!(code, "/// Each language's own name for itself (key `language.name`).\npub const LANGUAGE_NAMES: [&str; {}] = {:?};", codes.len(), names).unwrap();
     writeln!(code, "const TEXTS: [[&str; {}]; {}] = [", reference.len(), codes.len()).unwrap();
     for (_, flat) in &catalogues {

@@ -26,6 +26,7 @@ fi
 
 step "Rust wasm32 target"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q "^rustfmt" || rustup component add rustfmt
 
 step "trunk $TRUNK_VERSION"
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then

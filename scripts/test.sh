@@ -9,7 +9,8 @@ export PATH="$ROOT_DIR/node_modules/.bin:${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HO
 t0=$(date +%s)
 step() { echo; echo "== test: $* ($(date +%T), $(( $(date +%s) - t0 )) s so far)"; }
 
-step "native: unit, property and integration tests"
+step "native: formatting (rustfmt.toml), then unit, property and integration tests"
+cargo fmt --check
 cargo test --locked --features tools
 
 step "build: the release app (trunk, wasm-opt)"

@@ -90,14 +90,12 @@ pub struct Library {
 
 impl Library {
     pub fn from_toml(source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile =
-            toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        let file: LibraryFile = toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
         Library::from_file(file, source, bank, catalogue)
     }
 
     pub fn from_json(json: &str, source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile =
-            serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        let file: LibraryFile = serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
         Library::from_file(file, source, bank, catalogue)
     }
 
@@ -109,10 +107,8 @@ impl Library {
             p
         };
         if file.library.bank != bank.id() {
-            problems.push(
-                Problem::new(source.name, ProblemKind::UnknownReference { what: "bank".into(), id: file.library.bank.clone() })
-                    .field("library.bank"),
-            );
+            problems
+                .push(Problem::new(source.name, ProblemKind::UnknownReference { what: "bank".into(), id: file.library.bank.clone() }).field("library.bank"));
         }
         let languages = &file.library.languages;
         let mut seen = BTreeSet::new();
@@ -124,11 +120,7 @@ impl Library {
                 problems.push(at(&a.id, "id", ProblemKind::DuplicateId { id: a.id.clone() }));
             }
             match bank.scored_sections().find(|(_, s)| s.id == a.dimension) {
-                None => problems.push(at(
-                    &a.id,
-                    "dimension",
-                    ProblemKind::UnknownReference { what: "dimension".into(), id: a.dimension.clone() },
-                )),
+                None => problems.push(at(&a.id, "dimension", ProblemKind::UnknownReference { what: "dimension".into(), id: a.dimension.clone() })),
                 Some((_, section)) => {
                     if let Some(sub) = &a.subdimension {
                         if !section.subdimensions.iter().any(|s| &s.id == sub) {
@@ -162,10 +154,8 @@ impl Library {
         // exactly where the company is weakest.
         for (_, section) in bank.scored_sections() {
             if !file.actions.iter().any(|a| a.dimension == section.id) {
-                problems.push(
-                    Problem::new(source.name, ProblemKind::Rule { rule: Msg::RuleDimensionWithoutActions, detail: section.id.clone() })
-                        .field("actions"),
-                );
+                problems
+                    .push(Problem::new(source.name, ProblemKind::Rule { rule: Msg::RuleDimensionWithoutActions, detail: section.id.clone() }).field("actions"));
             }
         }
         if problems.is_empty() {

@@ -166,13 +166,19 @@ fn yes() -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemKind {
     /// Five described levels (plus "don't know").
-    Level { levels: Vec<Localized> },
+    Level {
+        levels: Vec<Localized>,
+    },
     /// 1–5 on a named scale.
-    Rating { scale: usize },
+    Rating {
+        scale: usize,
+    },
     /// 0–10 likelihood to recommend.
     Nps,
     YesNo,
-    Choice { options: Vec<Choice> },
+    Choice {
+        options: Vec<Choice>,
+    },
     Text,
 }
 
@@ -234,15 +240,13 @@ pub struct Source<'a> {
 impl Bank {
     /// Parses a bank written in TOML (the format staff edit).
     pub fn from_toml(source: Source, catalogue: Option<&Catalogue>) -> Result<Bank, Vec<Problem>> {
-        let file: BankFile =
-            toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        let file: BankFile = toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
         Bank::from_file(file, source, catalogue)
     }
 
     /// Parses a bank in its JSON form (bundled banks are embedded as JSON by `build.rs`).
     pub fn from_json(json: &str, source: Source, catalogue: Option<&Catalogue>) -> Result<Bank, Vec<Problem>> {
-        let file: BankFile =
-            serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        let file: BankFile = serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
         Bank::from_file(file, source, catalogue)
     }
 
@@ -360,43 +364,29 @@ impl Validator<'_> {
 
     fn id(&mut self, record: Option<&str>, field: &str, id: &str) {
         if !is_valid_id(id) {
-            self.problem(
-                record,
-                field,
-                ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: format!("\"{id}\"") },
-            );
+            self.problem(record, field, ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: format!("\"{id}\"") });
         }
     }
 
     fn check_meta(&mut self, meta: &BankMeta) {
         self.id(None, "bank.id", &meta.id);
         if !is_semver(&meta.version) {
-            self.problem(
-                None,
-                "bank.version",
-                ProblemKind::InvalidValue { expected: "MAJOR.MINOR.PATCH".into(), found: meta.version.clone() },
-            );
+            self.problem(None, "bank.version", ProblemKind::InvalidValue { expected: "MAJOR.MINOR.PATCH".into(), found: meta.version.clone() });
         }
         if meta.languages.is_empty() {
             self.problem(None, "bank.languages", ProblemKind::MissingField);
         }
         for code in &meta.languages {
             if crate::i18n::Lang::from_code(code).is_none() {
-                self.problem(
-                    None,
-                    "bank.languages",
-                    ProblemKind::UnknownReference { what: "language".into(), id: code.clone() },
-                );
+                self.problem(None, "bank.languages", ProblemKind::UnknownReference { what: "language".into(), id: code.clone() });
             }
         }
         self.text(None, "bank.title", &meta.title);
         match (meta.kind, meta.year) {
             (BankKind::Survey, None) => self.problem(None, "bank.year", ProblemKind::MissingField),
-            (BankKind::Survey, Some(y)) if !(2000..=2100).contains(&y) => self.problem(
-                None,
-                "bank.year",
-                ProblemKind::InvalidValue { expected: "2000–2100".into(), found: y.to_string() },
-            ),
+            (BankKind::Survey, Some(y)) if !(2000..=2100).contains(&y) => {
+                self.problem(None, "bank.year", ProblemKind::InvalidValue { expected: "2000–2100".into(), found: y.to_string() })
+            }
             _ => {}
         }
     }
@@ -496,11 +486,7 @@ impl Validator<'_> {
                 Some(sub) => {
                     let found = sec.subdimensions.iter().position(|s| &s.id == sub);
                     if found.is_none() {
-                        self.problem(
-                            rec,
-                            "subdimension",
-                            ProblemKind::UnknownReference { what: format!("sub-dimension of {}", sec.id), id: sub.clone() },
-                        );
+                        self.problem(rec, "subdimension", ProblemKind::UnknownReference { what: format!("sub-dimension of {}", sec.id), id: sub.clone() });
                     }
                     found
                 }
@@ -617,11 +603,9 @@ impl Validator<'_> {
                         continue;
                     };
                     match catalogue {
-                        Some(c) if c.service(service_id).is_none() => self.problem(
-                            rec,
-                            "service",
-                            ProblemKind::UnknownReference { what: "service".into(), id: service_id.clone() },
-                        ),
+                        Some(c) if c.service(service_id).is_none() => {
+                            self.problem(rec, "service", ProblemKind::UnknownReference { what: "service".into(), id: service_id.clone() })
+                        }
                         None => self.rule(rec, "service", Msg::RuleServiceNeedsCatalogue, ""),
                         _ => {}
                     }
@@ -634,11 +618,7 @@ impl Validator<'_> {
                                 Localized::from_msg(Msg::SurveyServiceSatisfaction),
                                 Some(Condition { question: used_id.clone(), any_of: vec!["yes".into()] }),
                             ),
-                            ServicePart::Importance => (
-                                ItemKind::Rating { scale: imp },
-                                Localized::from_msg(Msg::SurveyServiceImportance),
-                                None,
-                            ),
+                            ServicePart::Importance => (ItemKind::Rating { scale: imp }, Localized::from_msg(Msg::SurveyServiceImportance), None),
                         };
                         push(
                             self,
@@ -675,11 +655,7 @@ impl Validator<'_> {
     /// answers that question can actually have.
     fn check_condition(&mut self, id: &str, cond: &Condition, items: &[Item], seen: &BTreeMap<String, usize>) {
         let Some(&target) = seen.get(&cond.question) else {
-            self.problem(
-                Some(id),
-                "show_if.question",
-                ProblemKind::UnknownReference { what: "earlier question".into(), id: cond.question.clone() },
-            );
+            self.problem(Some(id), "show_if.question", ProblemKind::UnknownReference { what: "earlier question".into(), id: cond.question.clone() });
             return;
         };
         if cond.any_of.is_empty() {
@@ -698,11 +674,7 @@ impl Validator<'_> {
         };
         for value in &cond.any_of {
             if !allowed.contains(value) {
-                self.problem(
-                    Some(id),
-                    "show_if.any_of",
-                    ProblemKind::InvalidValue { expected: allowed.join(" | "), found: value.clone() },
-                );
+                self.problem(Some(id), "show_if.any_of", ProblemKind::InvalidValue { expected: allowed.join(" | "), found: value.clone() });
             }
         }
     }

@@ -125,12 +125,8 @@ impl GroupKey {
         }
         let parts: Vec<(&str, &str)> = id.split('&').map(|p| p.split_once('=')).collect::<Option<_>>()?;
         match parts.as_slice() {
-            [(role, option)] if GROUP_ROLES.contains(role) && !option.is_empty() => {
-                Some(GroupKey::One((*role).into(), (*option).into()))
-            }
-            [("size", size), ("sector", sector)] if !size.is_empty() && !sector.is_empty() => {
-                Some(GroupKey::SizeSector((*size).into(), (*sector).into()))
-            }
+            [(role, option)] if GROUP_ROLES.contains(role) && !option.is_empty() => Some(GroupKey::One((*role).into(), (*option).into())),
+            [("size", size), ("sector", sector)] if !size.is_empty() && !sector.is_empty() => Some(GroupKey::SizeSector((*size).into(), (*sector).into())),
             _ => None,
         }
     }
@@ -176,9 +172,7 @@ impl GroupKey {
                 .map(|o| o.label.get(lang).to_owned())
                 .unwrap_or_else(|| option.to_owned())
         };
-        let role_name = |role: &str| -> String {
-            bank.profile_with_role(role).map(|f| short_role(role, lang, f)).unwrap_or_else(|| role.to_owned())
-        };
+        let role_name = |role: &str| -> String { bank.profile_with_role(role).map(|f| short_role(role, lang, f)).unwrap_or_else(|| role.to_owned()) };
         match self {
             GroupKey::All => lang.t(Msg::BenchAllCompanies).to_owned(),
             GroupKey::One(role, o) => format!("{}: {}", role_name(role), option(role, o)),
@@ -201,10 +195,7 @@ fn short_role(role: &str, lang: Lang, _field: &crate::bank::ProfileField) -> Str
 
 /// The profile of an assessment keyed by role (`size` → `small`), for grouping.
 pub fn profile_by_role(bank: &Bank, a: &Assessment) -> BTreeMap<String, String> {
-    bank.profile()
-        .iter()
-        .filter_map(|f| Some((f.role.clone()?, a.profile.get(&f.id)?.clone())))
-        .collect()
+    bank.profile().iter().filter_map(|f| Some((f.role.clone()?, a.profile.get(&f.id)?.clone()))).collect()
 }
 
 /// The metric ids of a bank: `overall`, each scored dimension, each `dimension.sub`.
@@ -225,13 +216,7 @@ pub fn metrics_of(bank: &Bank) -> Vec<String> {
 pub fn metric_values(scores: &Scores, metrics: &[String]) -> Vec<Option<f64>> {
     metrics
         .iter()
-        .map(|m| {
-            if m == OVERALL {
-                scores.overall.map(score::Score::get)
-            } else {
-                scores.metric(m).and_then(|g| g.score).map(score::Score::get)
-            }
-        })
+        .map(|m| if m == OVERALL { scores.overall.map(score::Score::get) } else { scores.metric(m).and_then(|g| g.score).map(score::Score::get) })
         .collect()
 }
 
@@ -250,8 +235,7 @@ impl Benchmark {
             match crate::import::format_of(&v) {
                 Some(BENCHMARK_FORMAT) => {}
                 Some(other) => {
-                    return Err(vec![Problem::new(name, ProblemKind::WrongFormat { expected: BENCHMARK_FORMAT.into(), found: other.into() })
-                        .field("format")])
+                    return Err(vec![Problem::new(name, ProblemKind::WrongFormat { expected: BENCHMARK_FORMAT.into(), found: other.into() }).field("format")])
                 }
                 None => return Err(vec![Problem::new(name, ProblemKind::MissingField).field("format")]),
             }
@@ -274,7 +258,10 @@ impl Benchmark {
             p
         };
         if file.metrics.first().map(String::as_str) != Some(OVERALL) {
-            problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "\"overall\", …".into(), found: format!("{:?}", file.metrics.first()) }).field("metrics"));
+            problems.push(
+                Problem::new(name, ProblemKind::InvalidValue { expected: "\"overall\", …".into(), found: format!("{:?}", file.metrics.first()) })
+                    .field("metrics"),
+            );
         }
         if !file.groups.iter().any(|g| g.id == "all") {
             problems.push(Problem::new(name, ProblemKind::MissingField).field("groups.all"));
@@ -327,11 +314,7 @@ impl Benchmark {
     /// tables (n ≥ 10). Returns the group and whether it is a fallback.
     pub fn default_group(&self, profile_by_role: &BTreeMap<String, String>) -> Option<(GroupKey, bool)> {
         let chain = GroupKey::fallback_chain(profile_by_role);
-        chain
-            .iter()
-            .enumerate()
-            .find(|(_, k)| self.group(k).is_some_and(|g| g.n >= MIN_PERCENTILES))
-            .map(|(i, k)| (k.clone(), i > 0))
+        chain.iter().enumerate().find(|(_, k)| self.group(k).is_some_and(|g| g.n >= MIN_PERCENTILES)).map(|(i, k)| (k.clone(), i > 0))
     }
 
     /// Compares a company's scores with a group.
@@ -397,7 +380,11 @@ fn check_stats(
             let ordered = p.windows(2).all(|w| w[0] <= w[1]);
             let in_range = p.iter().all(|v| (0.0..=100.0).contains(v));
             if p.len() != TABLE_STEPS || !ordered || !in_range {
-                problems.push(at(group, &format!("{place}.p"), ProblemKind::InvalidValue { expected: "21 rising values 0–100".into(), found: format!("{} values", p.len()) }));
+                problems.push(at(
+                    group,
+                    &format!("{place}.p"),
+                    ProblemKind::InvalidValue { expected: "21 rising values 0–100".into(), found: format!("{} values", p.len()) },
+                ));
             }
         }
     }
@@ -605,8 +592,7 @@ mod tests {
 
     #[test]
     fn fallback_goes_from_specific_to_broad() {
-        let profile: BTreeMap<String, String> =
-            [("size", "small"), ("sector", "C")].into_iter().map(|(a, b)| (a.to_owned(), b.to_owned())).collect();
+        let profile: BTreeMap<String, String> = [("size", "small"), ("sector", "C")].into_iter().map(|(a, b)| (a.to_owned(), b.to_owned())).collect();
         let chain: Vec<String> = GroupKey::fallback_chain(&profile).iter().map(GroupKey::id).collect();
         assert_eq!(chain, ["size=small&sector=C", "sector=C", "size=small", "all"]);
     }

@@ -44,14 +44,12 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn from_toml(source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile =
-            toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        let file: CatalogueFile = toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
         Catalogue::from_file(file, source)
     }
 
     pub fn from_json(json: &str, source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile =
-            serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        let file: CatalogueFile = serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
         Catalogue::from_file(file, source)
     }
 

@@ -188,7 +188,12 @@ impl AssessmentReport<'_> {
 
     pub fn scores_table(&self) -> Table {
         let lang = self.lang;
-        let mut rows = vec![vec![Cell::text(lang.t(Msg::ROverall)), Cell::num(self.scores.overall.map(|s| s.get())), Cell::Empty, Cell::text(yes_no(self.scores.overall_reliable, lang))]];
+        let mut rows = vec![vec![
+            Cell::text(lang.t(Msg::ROverall)),
+            Cell::num(self.scores.overall.map(|s| s.get())),
+            Cell::Empty,
+            Cell::text(yes_no(self.scores.overall_reliable, lang)),
+        ]];
         for d in &self.scores.dimensions {
             let section = &self.bank.sections()[d.section];
             rows.push(vec![
@@ -237,15 +242,19 @@ impl AssessmentReport<'_> {
             })
             .collect();
         let headers = [
-            Msg::XArea, Msg::RScore, Msg::XGroupN, Msg::XPeerMean, Msg::XPercentile, Msg::XP10, Msg::XMedian, Msg::XP90,
-            Msg::XChampionsMean, Msg::XGapMean, Msg::XGapChampions,
+            Msg::XArea,
+            Msg::RScore,
+            Msg::XGroupN,
+            Msg::XPeerMean,
+            Msg::XPercentile,
+            Msg::XP10,
+            Msg::XMedian,
+            Msg::XP90,
+            Msg::XChampionsMean,
+            Msg::XGapMean,
+            Msg::XGapChampions,
         ];
-        Some(Table {
-            name: lang.t(Msg::XSheetBenchmark).into(),
-            notes: self.notes(),
-            headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(),
-            rows,
-        })
+        Some(Table { name: lang.t(Msg::XSheetBenchmark).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows })
     }
 
     pub fn plan_table(&self, plan: &Plan, service_name: &dyn Fn(&str) -> String) -> Table {
@@ -268,16 +277,9 @@ impl AssessmentReport<'_> {
                 ]
             })
             .collect();
-        let headers = [
-            Msg::XAction, Msg::XTier, Msg::XStatus, Msg::XOwner, Msg::XStart, Msg::XDue, Msg::XKpi, Msg::XBaseline, Msg::XTarget,
-            Msg::XServices, Msg::XWhy,
-        ];
-        Table {
-            name: lang.t(Msg::XSheetPlan).into(),
-            notes: self.notes(),
-            headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(),
-            rows,
-        }
+        let headers =
+            [Msg::XAction, Msg::XTier, Msg::XStatus, Msg::XOwner, Msg::XStart, Msg::XDue, Msg::XKpi, Msg::XBaseline, Msg::XTarget, Msg::XServices, Msg::XWhy];
+        Table { name: lang.t(Msg::XSheetPlan).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
     }
 
     /// Why an action was proposed, in a sentence with its figures.
@@ -348,10 +350,7 @@ impl AssessmentReport<'_> {
 /// reference set says plainly that it is simulated and should be replaced.
 pub fn provenance_line(meta: &BenchmarkMeta, lang: Lang) -> String {
     let msg = if meta.synthetic { Msg::BenchProvenanceSynthetic } else { Msg::BenchProvenance };
-    lang.fmt(
-        msg,
-        &[("name", &meta.name.get(lang)), ("n", &meta.total_n), ("date", &meta.created_at), ("period", &meta.collection_period)],
-    )
+    lang.fmt(msg, &[("name", &meta.name.get(lang)), ("n", &meta.total_n), ("date", &meta.created_at), ("period", &meta.collection_period)])
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {

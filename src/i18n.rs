@@ -98,12 +98,7 @@ impl Localized {
     /// Validated content always has every language, so the fallbacks only serve
     /// half-translated files a user loads on purpose.
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
-            .get(lang.code())
-            .or_else(|| self.0.get(Lang::DEFAULT.code()))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
-            .unwrap_or("")
+        self.0.get(lang.code()).or_else(|| self.0.get(Lang::DEFAULT.code())).or_else(|| self.0.values().next()).map(String::as_str).unwrap_or("")
     }
 
     /// A text identical in every language (names such as "Smart Energy Systems").
@@ -118,11 +113,7 @@ impl Localized {
 
     /// Languages among `required` that are missing or blank.
     pub fn missing<'a>(&self, required: &'a [String]) -> Vec<&'a str> {
-        required
-            .iter()
-            .filter(|code| self.0.get(code.as_str()).is_none_or(|t| t.trim().is_empty()))
-            .map(String::as_str)
-            .collect()
+        required.iter().filter(|code| self.0.get(code.as_str()).is_none_or(|t| t.trim().is_empty())).map(String::as_str).collect()
     }
 }
 

@@ -43,10 +43,7 @@ pub fn envelope(name: &str, text: &str, expected: &str) -> Result<Value, Problem
         Some(f) => return Err(Problem::new(name, ProblemKind::WrongFormat { expected: expected.into(), found: f.into() }).field("format")),
         None => return Err(Problem::new(name, ProblemKind::MissingField).field("format")),
     }
-    let schema = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| Problem::new(name, ProblemKind::MissingField).field("schema"))?;
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| Problem::new(name, ProblemKind::MissingField).field("schema"))?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     if schema > SCHEMA {
         return Err(Problem::new(name, ProblemKind::UnsupportedSchema { found: schema, supported: SCHEMA }).field("schema"));
@@ -94,15 +91,18 @@ pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> R
         p
     };
     if !bank.accepts_version(&a.bank_id, &a.bank_version) {
-        return Err(vec![Problem::new(name, ProblemKind::UnknownBank { id: a.bank_id.clone(), version: a.bank_version.clone() })
-            .field("assessment.bank_version")]);
+        return Err(vec![
+            Problem::new(name, ProblemKind::UnknownBank { id: a.bank_id.clone(), version: a.bank_version.clone() }).field("assessment.bank_version")
+        ]);
     }
     let mut problems = Vec::new();
     if !crate::bank::is_valid_id(&a.id) {
         problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: a.id.clone() }).field("assessment.id"));
     }
     if a.name.chars().count() > 200 {
-        problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "≤ 200".into(), found: a.name.chars().count().to_string() }).field("assessment.name"));
+        problems.push(
+            Problem::new(name, ProblemKind::InvalidValue { expected: "≤ 200".into(), found: a.name.chars().count().to_string() }).field("assessment.name"),
+        );
     }
     let mut unknown_questions = Vec::new();
     for (id, given) in &a.answers {
@@ -132,9 +132,8 @@ pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> R
                     problems.push(at(&item.id, field, ProblemKind::InvalidValue { expected: "YYYY-MM-DD".into(), found: date.clone() }));
                 }
             }
-            let long = [&item.title, &item.description, &item.owner, &item.kpi, &item.kpi_target, &item.kpi_baseline]
-                .iter()
-                .any(|t| t.chars().count() > MAX_TEXT);
+            let long =
+                [&item.title, &item.description, &item.owner, &item.kpi, &item.kpi_target, &item.kpi_baseline].iter().any(|t| t.chars().count() > MAX_TEXT);
             if long {
                 problems.push(at(&item.id, "plan", ProblemKind::InvalidValue { expected: format!("≤ {MAX_TEXT}"), found: "…".into() }));
             }
@@ -172,7 +171,8 @@ pub fn plan_file(name: &str, bytes: &[u8]) -> Result<crate::export::PlanFile, Ve
     for item in &file.plan.items {
         for (field, date) in [("start", &item.start), ("due", &item.due)] {
             if !is_date_or_empty(date) {
-                problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: "YYYY-MM-DD".into(), found: date.clone() }).record(&item.id).field(field));
+                problems
+                    .push(Problem::new(name, ProblemKind::InvalidValue { expected: "YYYY-MM-DD".into(), found: date.clone() }).record(&item.id).field(field));
             }
         }
         if !crate::bank::is_valid_id(&item.id) {

@@ -20,10 +20,10 @@ pub mod stats;
 pub mod store;
 pub mod survey;
 pub mod survey_export;
-pub mod tools;
-pub mod xlsx;
 #[cfg(feature = "tools")]
 pub mod synthetic;
+pub mod tools;
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

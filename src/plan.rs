@@ -101,12 +101,7 @@ pub struct Plan {
 impl Plan {
     /// The next free id for an action the company writes itself.
     pub fn next_own_id(&self) -> String {
-        let n = self
-            .items
-            .iter()
-            .filter_map(|i| i.id.strip_prefix("own-").and_then(|n| n.parse::<u32>().ok()))
-            .max()
-            .unwrap_or(0);
+        let n = self.items.iter().filter_map(|i| i.id.strip_prefix("own-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
         format!("own-{}", n + 1)
     }
 

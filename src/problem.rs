@@ -89,9 +89,7 @@ impl Problem {
             Syntax { detail } => lang.fmt(Msg::ProblemSyntax, &[("detail", detail)]),
             MissingField => lang.t(Msg::ProblemMissingField).to_owned(),
             UnknownField => lang.t(Msg::ProblemUnknownField).to_owned(),
-            InvalidValue { expected, found } => {
-                lang.fmt(Msg::ProblemInvalidValue, &[("expected", expected), ("found", found)])
-            }
+            InvalidValue { expected, found } => lang.fmt(Msg::ProblemInvalidValue, &[("expected", expected), ("found", found)]),
             DuplicateId { id } => lang.fmt(Msg::ProblemDuplicateId, &[("id", id)]),
             MissingLanguage { languages } => lang.fmt(Msg::ProblemMissingLanguage, &[("languages", languages)]),
             EmptyText => lang.t(Msg::ProblemEmptyText).to_owned(),
@@ -99,17 +97,10 @@ impl Problem {
             WrongLevelCount { found } => lang.fmt(Msg::ProblemWrongLevelCount, &[("found", found)]),
             BadWeight { found } => lang.fmt(Msg::ProblemBadWeight, &[("found", found)]),
             UnknownIsoClause { found } => lang.fmt(Msg::ProblemUnknownIsoClause, &[("found", found)]),
-            WrongFormat { expected, found } => {
-                lang.fmt(Msg::ProblemWrongFormat, &[("expected", expected), ("found", found)])
-            }
-            UnsupportedSchema { found, supported } => {
-                lang.fmt(Msg::ProblemUnsupportedSchema, &[("found", found), ("supported", supported)])
-            }
+            WrongFormat { expected, found } => lang.fmt(Msg::ProblemWrongFormat, &[("expected", expected), ("found", found)]),
+            UnsupportedSchema { found, supported } => lang.fmt(Msg::ProblemUnsupportedSchema, &[("found", found), ("supported", supported)]),
             UnknownBank { id, version } => lang.fmt(Msg::ProblemUnknownBank, &[("id", id), ("version", version)]),
-            TooLarge { size, limit } => lang.fmt(
-                Msg::ProblemTooLarge,
-                &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
-            ),
+            TooLarge { size, limit } => lang.fmt(Msg::ProblemTooLarge, &[("size", &human_size(*size)), ("limit", &human_size(*limit))]),
             Truncated => lang.t(Msg::ProblemTruncated).to_owned(),
             Empty => lang.t(Msg::ProblemEmpty).to_owned(),
             Rule { rule, detail } => lang.fmt(*rule, &[("detail", detail)]),
@@ -163,11 +154,7 @@ pub fn line_of_id(source: &str, id: &str) -> Option<usize> {
     let toml = format!("id = \"{id}\"");
     let json = format!("\"id\":\"{id}\"");
     let json_spaced = format!("\"id\": \"{id}\"");
-    [toml, json, json_spaced]
-        .iter()
-        .filter_map(|needle| source.find(needle.as_str()))
-        .min()
-        .map(|at| line_of(source, at))
+    [toml, json, json_spaced].iter().filter_map(|needle| source.find(needle.as_str())).min().map(|at| line_of(source, at))
 }
 
 /// Turns a serde_json error into a located problem, naming the field where serde does.
@@ -281,10 +268,7 @@ mod tests {
 
     #[test]
     fn messages_name_file_line_record_and_field_in_both_languages() {
-        let p = Problem::new("innovation.toml", ProblemKind::WrongLevelCount { found: 4 })
-            .line(12)
-            .record("STR-01")
-            .field("levels");
+        let p = Problem::new("innovation.toml", ProblemKind::WrongLevelCount { found: 4 }).line(12).record("STR-01").field("levels");
         let it = p.message(Lang::DEFAULT);
         let en = p.message(Lang::from_code("en").unwrap());
         for m in [&it, &en] {

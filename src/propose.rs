@@ -47,8 +47,7 @@ fn weight_factor(bank: &Bank, metric: &str) -> f64 {
         .iter()
         .filter(|i| {
             let section = &bank.sections()[i.section];
-            section.id == dim
-                && sub.is_none_or(|s| i.subdimension.map(|k| section.subdimensions[k].id.as_str()) == Some(s))
+            section.id == dim && sub.is_none_or(|s| i.subdimension.map(|k| section.subdimensions[k].id.as_str()) == Some(s))
         })
         .map(|i| i.weight)
         .collect();
@@ -159,10 +158,5 @@ pub fn propose(
             })
         })
         .collect();
-    Plan {
-        created_at: now.into(),
-        updated_at: now.into(),
-        benchmark_group: comparison.map(|c| c.group.id()),
-        items,
-    }
+    Plan { created_at: now.into(), updated_at: now.into(), benchmark_group: comparison.map(|c| c.group.id()), items }
 }

@@ -219,8 +219,7 @@ impl Assessment {
     pub fn progress(&self, bank: &Bank) -> Progress {
         let visible: Vec<&Item> = bank.items().iter().filter(|i| self.visible(i)).collect();
         let answered = visible.iter().filter(|i| self.answers.contains_key(&i.id)).count();
-        let required_open = visible.iter().filter(|i| i.required && !self.answers.contains_key(&i.id)).count()
-            + self.profile_open(bank).len();
+        let required_open = visible.iter().filter(|i| i.required && !self.answers.contains_key(&i.id)).count() + self.profile_open(bank).len();
         Progress { answered, total: visible.len(), required_open }
     }
 

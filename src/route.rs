@@ -31,11 +31,17 @@ pub enum StaffPage {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Assessment { id: String, page: AssessmentPage },
+    Assessment {
+        id: String,
+        page: AssessmentPage,
+    },
     /// The satisfaction survey's start page for respondents.
     SurveyHome,
     /// One survey response being filled in; `page` 0 is the profile, then sections, then review.
-    Survey { id: String, page: usize },
+    Survey {
+        id: String,
+        page: usize,
+    },
     Staff(StaffPage),
     Privacy,
     /// Anything unknown: shown as "page not found" with a way home.

@@ -170,9 +170,10 @@ impl Scores {
             .dimensions
             .iter()
             .flat_map(|d| {
-                d.subdimensions.iter().enumerate().filter_map(move |(i, (_, g))| {
-                    g.score.filter(|_| g.reliable).map(|score| Area { section: d.section, subdimension: i, score })
-                })
+                d.subdimensions
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, (_, g))| g.score.filter(|_| g.reliable).map(|score| Area { section: d.section, subdimension: i, score }))
             })
             .collect();
         areas.sort_by(|a, b| b.score.get().total_cmp(&a.score.get()));

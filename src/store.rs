@@ -42,10 +42,7 @@ pub fn migrate(value: Value, from: u32, file: &str) -> Result<Value, Problem> {
 /// Reads `{"schema": n, "data": …}`, migrating older schemas.
 pub fn read_record<T: for<'de> Deserialize<'de>>(json: &str, file: &str) -> Result<T, Problem> {
     let value: Value = serde_json::from_str(json).map_err(|e| crate::problem::from_json_error(file, json, &e))?;
-    let schema = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("schema"))? as u32;
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("schema"))? as u32;
     let data = value.get("data").cloned().ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("data"))?;
     let data = migrate(data, schema, file)?;
     serde_json::from_value(data).map_err(|e| {
@@ -84,13 +81,7 @@ pub fn summaries(records: &BTreeMap<String, String>) -> Vec<Summary> {
         .iter()
         .filter_map(|(key, json)| key.strip_prefix(ASSESSMENT_PREFIX).map(|id| (id, json)))
         .map(|(id, json)| match read_assessment(json) {
-            Ok(a) => Summary {
-                id: a.id,
-                name: a.name,
-                updated_at: a.updated_at,
-                answers: a.answers.len(),
-                has_plan: a.plan.is_some(),
-            },
+            Ok(a) => Summary { id: a.id, name: a.name, updated_at: a.updated_at, answers: a.answers.len(), has_plan: a.plan.is_some() },
             Err(_) => Summary { id: id.to_owned(), name: format!("? {id}"), updated_at: String::new(), answers: 0, has_plan: false },
         })
         .collect();
@@ -124,10 +115,7 @@ pub fn copy_name(name: &str, taken: &[String]) -> String {
         Some(at) if name.ends_with(')') && name[at + 2..name.len() - 1].parse::<u32>().is_ok() => &name[..at],
         _ => name,
     };
-    (2..)
-        .map(|n| format!("{base} ({n})"))
-        .find(|candidate| !taken.iter().any(|t| t == candidate))
-        .expect("an unused number exists")
+    (2..).map(|n| format!("{base} ({n})")).find(|candidate| !taken.iter().any(|t| t == candidate)).expect("an unused number exists")
 }
 
 pub const BACKUP_FORMAT: &str = "faro-backup";
@@ -153,13 +141,7 @@ pub fn backup_json(records: &BTreeMap<String, String>, now: &str) -> String {
         .filter(|(k, _)| k.starts_with("faro.") && !k.starts_with("faro.test."))
         .map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone()))))
         .collect();
-    let backup = Backup {
-        format: BACKUP_FORMAT.into(),
-        schema: SCHEMA,
-        app_version: crate::APP_VERSION.into(),
-        exported_at: now.into(),
-        records,
-    };
+    let backup = Backup { format: BACKUP_FORMAT.into(), schema: SCHEMA, app_version: crate::APP_VERSION.into(), exported_at: now.into(), records };
     serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
 

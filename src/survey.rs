@@ -68,23 +68,15 @@ impl Response {
     /// Visible, required questions still open (profile included).
     pub fn required_open(&self, bank: &Bank) -> usize {
         let profile = bank.profile().iter().filter(|f| f.required && !self.profile.contains_key(&f.id)).count();
-        let items = bank
-            .items()
-            .iter()
-            .filter(|i| i.required && is_visible(i, |id| self.answers.get(id).cloned()) && !self.answers.contains_key(&i.id))
-            .count();
+        let items =
+            bank.items().iter().filter(|i| i.required && is_visible(i, |id| self.answers.get(id).cloned()) && !self.answers.contains_key(&i.id)).count();
         profile + items
     }
 
     /// Drops answers to questions that became hidden (e.g. satisfaction with a service the
     /// respondent then said they did not use), so hidden answers are never counted.
     pub fn prune_hidden(&mut self, bank: &Bank) {
-        let hidden: Vec<String> = bank
-            .items()
-            .iter()
-            .filter(|i| !is_visible(i, |id| self.answers.get(id).cloned()))
-            .map(|i| i.id.clone())
-            .collect();
+        let hidden: Vec<String> = bank.items().iter().filter(|i| !is_visible(i, |id| self.answers.get(id).cloned())).map(|i| i.id.clone()).collect();
         for id in hidden {
             self.answers.remove(&id);
         }
@@ -309,12 +301,7 @@ impl Checked {
 
     /// Drops answers to questions the respondent would not have been shown.
     fn prune_hidden(&mut self, bank: &Bank) {
-        let hidden: Vec<usize> = self
-            .answers
-            .iter()
-            .filter(|(i, _)| !is_visible(&bank.items()[*i], |id| self.answer(bank, id)))
-            .map(|(i, _)| *i)
-            .collect();
+        let hidden: Vec<usize> = self.answers.iter().filter(|(i, _)| !is_visible(&bank.items()[*i], |id| self.answer(bank, id))).map(|(i, _)| *i).collect();
         self.answers.retain(|(i, _)| !hidden.contains(i));
     }
 
@@ -428,7 +415,9 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row
             .map(|(t, cell)| (*t, cell.trim()))
             .filter(|(_, cell)| !cell.is_empty())
             // A leading quote is how exports neutralise formulas; take it off again.
-            .map(|(t, cell)| (t, cell.strip_prefix('\'').filter(|rest| matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))).unwrap_or(cell)))
+            .map(|(t, cell)| {
+                (t, cell.strip_prefix('\'').filter(|rest| matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))).unwrap_or(cell))
+            })
             .collect();
         on_row(line, &RawRow { cells, session: None });
     }
@@ -553,12 +542,7 @@ impl Dataset {
 
     /// Codes every submitted response (others are skipped).
     pub fn from_responses<'a>(bank: &Bank, responses: impl IntoIterator<Item = &'a Response>) -> Dataset {
-        let mut d = Dataset {
-            n: 0,
-            columns: vec![Vec::new(); bank.items().len()],
-            profile: vec![Vec::new(); bank.profile().len()],
-            texts: Vec::new(),
-        };
+        let mut d = Dataset { n: 0, columns: vec![Vec::new(); bank.items().len()], profile: vec![Vec::new(); bank.profile().len()], texts: Vec::new() };
         for r in responses.into_iter().filter(|r| r.submitted_at.is_some()) {
             for (fi, field) in bank.profile().iter().enumerate() {
                 let code = r.profile.get(&field.id).and_then(|o| field.options.iter().position(|x| &x.id == o)).map_or(0, |i| i as u8 + 1);
@@ -802,9 +786,7 @@ pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
         let ItemKind::Choice { options } = &item.kind else { return None };
         let c = col("renew")?;
         let answered = c.iter().filter(|&&x| x != 0).count();
-        (answered >= MIN_CELL).then(|| {
-            options.iter().enumerate().map(|(i, o)| (o.id.clone(), c.iter().filter(|&&x| x as usize == i + 1).count())).collect()
-        })
+        (answered >= MIN_CELL).then(|| options.iter().enumerate().map(|(i, o)| (o.id.clone(), c.iter().filter(|&&x| x as usize == i + 1).count())).collect())
     });
     let breakdowns = ["member_type", "competence_area"]
         .iter()
@@ -823,17 +805,7 @@ pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
             text: text.clone(),
         })
         .collect();
-    Dashboard {
-        n: data.n,
-        services,
-        lines,
-        overall: rating_of("overall_satisfaction"),
-        fee_value: rating_of("fee_value"),
-        nps,
-        renew,
-        breakdowns,
-        comments,
-    }
+    Dashboard { n: data.n, services, lines, overall: rating_of("overall_satisfaction"), fee_value: rating_of("fee_value"), nps, renew, breakdowns, comments }
 }
 
 /// Counts of each code per group in one pass: `counts[group][code]` (group 0 = no answer).
@@ -877,8 +849,7 @@ fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats
             .collect(),
         None => vec![None; groups + 1],
     };
-    let per_service: Vec<Vec<Option<f64>>> =
-        services.iter().map(|s| means(bank.item_index(&format!("svc.{}.satisfaction", s.service)))).collect();
+    let per_service: Vec<Vec<Option<f64>>> = services.iter().map(|s| means(bank.item_index(&format!("svc.{}.satisfaction", s.service)))).collect();
     let cells = def
         .options
         .iter()
@@ -984,12 +955,7 @@ pub fn change(this: &Rating, last: &Rating) -> Change {
         }
         _ => false,
     };
-    Change {
-        this_year: this.mean,
-        last_year: last.mean,
-        change: this.mean.zip(last.mean).map(|(x, y)| x - y),
-        significant,
-    }
+    Change { this_year: this.mean, last_year: last.mean, change: this.mean.zip(last.mean).map(|(x, y)| x - y), significant }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1032,10 +998,18 @@ pub fn synthetic_dataset(bank: &Bank, n: usize, seed: u64) -> Dataset {
             let code = match (&item.kind, &item.service) {
                 (_, Some((_, ServicePart::Used))) => {
                     used = rng.below(3) == 0;
-                    if used { 1 } else { 2 }
+                    if used {
+                        1
+                    } else {
+                        2
+                    }
                 }
                 (_, Some((_, ServicePart::Satisfaction))) => {
-                    if used { rating(&mut rng, mood) } else { 0 }
+                    if used {
+                        rating(&mut rng, mood)
+                    } else {
+                        0
+                    }
                 }
                 (ItemKind::Rating { .. }, _) => rating(&mut rng, mood),
                 (ItemKind::Nps, _) => (4 + rng.below(7) as u8).min(10) + 1,

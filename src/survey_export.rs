@@ -104,9 +104,21 @@ impl SurveyReport<'_> {
         self.table(
             Msg::SurveySheetServices,
             &[
-                Msg::SurveyService, Msg::SurveyAsked, Msg::SurveyUsers, Msg::SurveyUsage, Msg::SurveySatN, Msg::SurveySatMean,
-                Msg::SurveyCiLow, Msg::SurveyCiHigh, Msg::SurveyCount1, Msg::SurveyCount2, Msg::SurveyCount3, Msg::SurveyCount4,
-                Msg::SurveyCount5, Msg::SurveyImportance, Msg::SurveyQuadrant,
+                Msg::SurveyService,
+                Msg::SurveyAsked,
+                Msg::SurveyUsers,
+                Msg::SurveyUsage,
+                Msg::SurveySatN,
+                Msg::SurveySatMean,
+                Msg::SurveyCiLow,
+                Msg::SurveyCiHigh,
+                Msg::SurveyCount1,
+                Msg::SurveyCount2,
+                Msg::SurveyCount3,
+                Msg::SurveyCount4,
+                Msg::SurveyCount5,
+                Msg::SurveyImportance,
+                Msg::SurveyQuadrant,
             ],
             rows,
         )
@@ -134,7 +146,12 @@ impl SurveyReport<'_> {
             if let ItemKind::Choice { options } = &item.kind {
                 for ((id, count), option) in renew.iter().zip(options) {
                     let _ = id;
-                    rows.push(vec![Cell::Text(format!("{} — {}", lang.t(Msg::SurveyRenew), option.label.get(lang))), Cell::Number(*count as f64), Cell::Empty, Cell::Empty]);
+                    rows.push(vec![
+                        Cell::Text(format!("{} — {}", lang.t(Msg::SurveyRenew), option.label.get(lang))),
+                        Cell::Number(*count as f64),
+                        Cell::Empty,
+                        Cell::Empty,
+                    ]);
                 }
             }
         }

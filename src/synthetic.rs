@@ -35,14 +35,36 @@ fn pick<'a>(rng: &mut ChaCha8Rng, weighted: &[(&'a str, f64)]) -> &'a str {
 
 const SIZES: &[(&str, f64)] = &[("micro", 0.30), ("small", 0.36), ("medium", 0.24), ("large", 0.10)];
 const SECTORS: &[(&str, f64)] = &[
-    ("C", 0.40), ("M", 0.12), ("F", 0.10), ("D", 0.10), ("E", 0.08), ("J", 0.08), ("G", 0.05),
-    ("H", 0.02), ("N", 0.02), ("K", 0.01), ("L", 0.01), ("Q", 0.01),
+    ("C", 0.40),
+    ("M", 0.12),
+    ("F", 0.10),
+    ("D", 0.10),
+    ("E", 0.08),
+    ("J", 0.08),
+    ("G", 0.05),
+    ("H", 0.02),
+    ("N", 0.02),
+    ("K", 0.01),
+    ("L", 0.01),
+    ("Q", 0.01),
 ];
 const AGES: &[(&str, f64)] = &[("lt3", 0.10), ("y3_9", 0.20), ("y10_24", 0.35), ("y25plus", 0.35)];
 const REGIONS: &[(&str, f64)] = &[
-    ("lombardia", 0.55), ("piemonte", 0.07), ("veneto", 0.07), ("emilia_romagna", 0.07), ("lazio", 0.04),
-    ("toscana", 0.03), ("liguria", 0.02), ("friuli_venezia_giulia", 0.02), ("trentino_alto_adige", 0.02),
-    ("campania", 0.02), ("puglia", 0.01), ("sicilia", 0.01), ("marche", 0.01), ("other_eu", 0.04), ("non_eu", 0.02),
+    ("lombardia", 0.55),
+    ("piemonte", 0.07),
+    ("veneto", 0.07),
+    ("emilia_romagna", 0.07),
+    ("lazio", 0.04),
+    ("toscana", 0.03),
+    ("liguria", 0.02),
+    ("friuli_venezia_giulia", 0.02),
+    ("trentino_alto_adige", 0.02),
+    ("campania", 0.02),
+    ("puglia", 0.01),
+    ("sicilia", 0.01),
+    ("marche", 0.01),
+    ("other_eu", 0.04),
+    ("non_eu", 0.02),
 ];
 const RD: &[&str] = &["none", "lt1", "p1_3", "p3_7", "p7plus"];
 
@@ -69,13 +91,34 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
     let age = if size == "micro" && rng.random::<f64>() < 0.2 { "lt3" } else { pick(rng, AGES) };
     let region = pick(rng, REGIONS);
     // R&D intensity rises with size and in knowledge-intensive sectors (M, J, C).
-    let size_effect = match size { "micro" => -0.6, "small" => -0.2, "medium" => 0.3, _ => 0.7 };
-    let sector_effect = match sector { "M" | "J" => 0.6, "C" | "D" => 0.2, "F" | "G" | "H" | "L" => -0.4, _ => 0.0 };
+    let size_effect = match size {
+        "micro" => -0.6,
+        "small" => -0.2,
+        "medium" => 0.3,
+        _ => 0.7,
+    };
+    let sector_effect = match sector {
+        "M" | "J" => 0.6,
+        "C" | "D" => 0.2,
+        "F" | "G" | "H" | "L" => -0.4,
+        _ => 0.0,
+    };
     let rd_latent = 0.5 * size_effect + sector_effect + normal.sample(rng);
-    let rd_index = match rd_latent { x if x < -0.9 => 0, x if x < -0.1 => 1, x if x < 0.6 => 2, x if x < 1.3 => 3, _ => 4 };
+    let rd_index = match rd_latent {
+        x if x < -0.9 => 0,
+        x if x < -0.1 => 1,
+        x if x < 0.6 => 2,
+        x if x < 1.3 => 3,
+        _ => 4,
+    };
     let rd = RD[rd_index];
     let rd_effect = [-0.8, -0.3, 0.2, 0.6, 1.0][rd_index];
-    let age_effect = match age { "lt3" => -0.1, "y3_9" => 0.0, "y10_24" => 0.05, _ => 0.0 };
+    let age_effect = match age {
+        "lt3" => -0.1,
+        "y3_9" => 0.0,
+        "y10_24" => 0.05,
+        _ => 0.0,
+    };
 
     // The latent innovation capability and one correlated score per dimension.
     let theta = 0.35 * size_effect + 0.45 * rd_effect + 0.1 * age_effect + 0.85 * normal.sample(rng);
@@ -87,7 +130,8 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
     let drivers = (latent.get("lifecycle").copied().unwrap_or(0.0) + latent.get("enablers").copied().unwrap_or(0.0)) / 2.0;
     latent.insert("results".into(), 0.8 * (0.5 * theta + 0.35 * drivers + 0.6 * normal.sample(rng)));
 
-    let mut a = Assessment::new(format!("synthetic-{index:05}"), format!("Synthetic {index}"), bank, crate::i18n::Lang::DEFAULT, &format!("{date}T00:00:00.000Z"));
+    let mut a =
+        Assessment::new(format!("synthetic-{index:05}"), format!("Synthetic {index}"), bank, crate::i18n::Lang::DEFAULT, &format!("{date}T00:00:00.000Z"));
     let profile = [("size", size), ("sector", sector), ("competence_area", area), ("age", age), ("region", region), ("rd_intensity", rd)];
     for (role, option) in profile {
         if let Some(field) = bank.profile_with_role(role) {

@@ -19,7 +19,10 @@ pub enum Request {
 pub enum TomlReply {
     Json(String),
     /// The parser's message and the 1-based line.
-    Error { line: Option<usize>, message: String },
+    Error {
+        line: Option<usize>,
+        message: String,
+    },
 }
 
 /// Serves one request; the reply is the file's bytes (xlsx) or JSON text (toml).
@@ -30,10 +33,7 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
         Request::TomlToJson { text } => {
             let reply = match text.parse::<toml::Table>() {
                 Ok(table) => TomlReply::Json(serde_json::to_string(&table).map_err(|e| e.to_string())?),
-                Err(e) => TomlReply::Error {
-                    line: e.span().map(|s| crate::problem::line_of(&text, s.start)),
-                    message: e.message().to_owned(),
-                },
+                Err(e) => TomlReply::Error { line: e.span().map(|s| crate::problem::line_of(&text, s.start)), message: e.message().to_owned() },
             };
             serde_json::to_vec(&reply).map_err(|e| e.to_string())
         }

@@ -89,7 +89,13 @@ fn champions_are_the_top_tenth_on_results() {
         // Results level 1 (0 points) for 40 companies, level 3 (50) for 5, level 5 (100)
         // for 5. P90 (type 7): h = 49 × 0.9 = 44.1 → 50 + 0.1 × (100 − 50) = 55, so the
         // champions are the 5 companies at 100.
-        let results = if i < 40 { 1 } else if i < 45 { 3 } else { 5 };
+        let results = if i < 40 {
+            1
+        } else if i < 45 {
+            3
+        } else {
+            5
+        };
         all.push(company(&format!("k{i}"), "small", "C", [2, 2, 2, 2, results]));
     }
     let file = build(bank(), &all, info());

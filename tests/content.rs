@@ -58,8 +58,7 @@ fn innovation_bank_is_valid_and_covers_the_model() {
 fn satisfaction_bank_is_valid_and_asks_about_every_service() {
     let catalogue = catalogue();
     let text = read("questions/satisfaction.toml");
-    let bank = Bank::from_toml(Source { name: "questions/satisfaction.toml", text: &text }, Some(&catalogue))
-        .unwrap_or_else(|p| fail(p));
+    let bank = Bank::from_toml(Source { name: "questions/satisfaction.toml", text: &text }, Some(&catalogue)).unwrap_or_else(|p| fail(p));
     assert_eq!(bank.kind(), BankKind::Survey);
     assert!(bank.meta().year.is_some());
     for service in catalogue.services() {
@@ -83,17 +82,12 @@ fn action_library_covers_every_dimension_and_subdimension() {
     let catalogue = catalogue();
     let bank = innovation(&catalogue);
     let text = read("assets/actions.toml");
-    let library =
-        Library::from_toml(Source { name: "assets/actions.toml", text: &text }, &bank, &catalogue).unwrap_or_else(|p| fail(p));
+    let library = Library::from_toml(Source { name: "assets/actions.toml", text: &text }, &bank, &catalogue).unwrap_or_else(|p| fail(p));
     for (_, section) in bank.scored_sections() {
         let whole = library.actions().iter().filter(|a| a.dimension == section.id && a.subdimension.is_none()).count();
         assert!(whole >= 1, "{} has no dimension-wide action", section.id);
         for sub in &section.subdimensions {
-            let n = library
-                .actions()
-                .iter()
-                .filter(|a| a.dimension == section.id && a.subdimension.as_deref() == Some(sub.id.as_str()))
-                .count();
+            let n = library.actions().iter().filter(|a| a.dimension == section.id && a.subdimension.as_deref() == Some(sub.id.as_str())).count();
             assert!(n >= 2, "{}.{} has {n} actions", section.id, sub.id);
         }
     }

@@ -14,16 +14,8 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// OWASP's CSV-injection examples, plus tab and carriage-return starts.
-const PAYLOADS: &[&str] = &[
-    "=cmd|' /C calc'!A0",
-    "=HYPERLINK(\"http://x\",\"click\")",
-    "+1+1",
-    "-1+1",
-    "@SUM(1+1)*cmd|' /C calc'!A0",
-    "\t=1+1",
-    "\r=1+1",
-    "=1+2\";=1+2",
-];
+const PAYLOADS: &[&str] =
+    &["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-1+1", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1+2\";=1+2"];
 
 fn dangerous(text: &str) -> bool {
     matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
@@ -105,7 +97,13 @@ fn xlsx_reads_back_with_scores_benchmark_and_plan_and_no_formulas() {
         assert!(xlsx.worksheet_formula(sheet).unwrap().used_cells().next().is_none(), "no formulas in {sheet}");
     }
     let plan = xlsx.worksheet_range("Action plan").unwrap();
-    let titles: Vec<String> = plan.rows().filter_map(|r| match r.first() { Some(Data::String(s)) => Some(s.clone()), _ => None }).collect();
+    let titles: Vec<String> = plan
+        .rows()
+        .filter_map(|r| match r.first() {
+            Some(Data::String(s)) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
     for payload in PAYLOADS {
         assert!(titles.contains(&format!("'{payload}")), "{payload:?} neutralised, not dropped");
     }

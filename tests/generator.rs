@@ -15,8 +15,5 @@ fn same_seed_same_file_and_the_committed_file_is_current() {
     assert_ne!(small_a, to_json(&reference_set(&content.innovation, 8, 300, DATE)));
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let fresh = to_json(&reference_set(&content.innovation, SEED, COMPANIES, DATE));
-    assert!(
-        fresh == committed,
-        "assets/benchmark/synthetic.json is out of date: run `cargo run --release --features tools --bin gen-benchmark`"
-    );
+    assert!(fresh == committed, "assets/benchmark/synthetic.json is out of date: run `cargo run --release --features tools --bin gen-benchmark`");
 }

@@ -54,7 +54,9 @@ fn fixtures() -> (Bank, Library) {
     let content = Content::bundled().unwrap();
     let bank = Bank::from_toml(Source { name: "mini.toml", text: BANK }, None).unwrap();
     let mut lib = String::from("[library]\nid = \"l\"\nversion = \"1.0.0\"\nbank = \"mini\"\nlanguages = [\"it\", \"en\"]\n");
-    for (id, sub, effort) in [("A-low", Some("a"), "low"), ("A-med", Some("a"), "medium"), ("A-high", Some("a"), "high"), ("B-low", Some("b"), "low"), ("D-all", None, "medium")] {
+    for (id, sub, effort) in
+        [("A-low", Some("a"), "low"), ("A-med", Some("a"), "medium"), ("A-high", Some("a"), "high"), ("B-low", Some("b"), "low"), ("D-all", None, "medium")]
+    {
         lib.push_str(&action(id, sub, effort));
     }
     let library = Library::from_toml(Source { name: "lib.toml", text: &lib }, &bank, &content.catalogue).unwrap();

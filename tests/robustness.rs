@@ -13,10 +13,7 @@ fn content() -> &'static Content {
 
 /// Bytes, and text made of the characters the formats care about.
 fn inputs() -> impl Strategy<Value = Vec<u8>> {
-    prop_oneof![
-        proptest::collection::vec(any::<u8>(), 0..1500),
-        "[\\[\\]{}\":,;=\\n a-z0-9._\\-#'\u{2028}é]{0,800}".prop_map(String::into_bytes),
-    ]
+    prop_oneof![proptest::collection::vec(any::<u8>(), 0..1500), "[\\[\\]{}\":,;=\\n a-z0-9._\\-#'\u{2028}é]{0,800}".prop_map(String::into_bytes),]
 }
 
 /// A real file of each kind with one byte changed or the end cut off.

@@ -88,15 +88,10 @@ fn level_points() {
 #[test]
 fn method_worked_example() {
     let bank = example();
-    let answers: BTreeMap<String, Answer> = [
-        ("Q1", Answer::Level(4)),
-        ("Q2", Answer::Level(2)),
-        ("Q3", Answer::DontKnow),
-        ("Q4", Answer::Level(5)),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
+    let answers: BTreeMap<String, Answer> = [("Q1", Answer::Level(4)), ("Q2", Answer::Level(2)), ("Q3", Answer::DontKnow), ("Q4", Answer::Level(5))]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
     let s = score_map(&bank, &answers);
     let d1 = &s.dimensions[0].group;
     assert!(close(d1.score.unwrap().get(), 45.0), "{d1:?}");
@@ -119,11 +114,10 @@ fn method_worked_example() {
 #[test]
 fn method_unreliable_and_missing() {
     let bank = example();
-    let mut answers: BTreeMap<String, Answer> =
-        [("Q1", Answer::DontKnow), ("Q2", Answer::DontKnow), ("Q3", Answer::Level(3)), ("Q4", Answer::Level(1))]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
+    let mut answers: BTreeMap<String, Answer> = [("Q1", Answer::DontKnow), ("Q2", Answer::DontKnow), ("Q3", Answer::Level(3)), ("Q4", Answer::Level(1))]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
     let s = score_map(&bank, &answers);
     let d1 = &s.dimensions[0].group;
     assert!(close(d1.score.unwrap().get(), 50.0));

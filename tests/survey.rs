@@ -76,7 +76,15 @@ fn small_cells_are_suppressed_everywhere() {
     // 6 companies and 4 start-ups: the start-up column of the breakdown is hidden.
     let mut all = Vec::new();
     for i in 0..6 {
-        all.push(response(&format!("c{i}"), "company_small", &[("overall_satisfaction", Answer::Rating(4)), ("svc.b2b_networking.used", Answer::YesNo(true)), ("svc.b2b_networking.satisfaction", Answer::Rating(5))]));
+        all.push(response(
+            &format!("c{i}"),
+            "company_small",
+            &[
+                ("overall_satisfaction", Answer::Rating(4)),
+                ("svc.b2b_networking.used", Answer::YesNo(true)),
+                ("svc.b2b_networking.satisfaction", Answer::Rating(5)),
+            ],
+        ));
     }
     for i in 0..4 {
         all.push(response(&format!("s{i}"), "startup", &[("overall_satisfaction", Answer::Rating(2)), ("works_best", Answer::Text("x".into()))]));

@@ -53,10 +53,7 @@ fn peak_since(base: usize) -> f64 {
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "target/bench/native.md".into());
     let content = Content::bundled().expect("bundled content");
-    let mut lines = vec![
-        "| native (release, this machine) | time | peak heap |".to_owned(),
-        "|---|---|---|".to_owned(),
-    ];
+    let mut lines = vec!["| native (release, this machine) | time | peak heap |".to_owned(), "|---|---|---|".to_owned()];
 
     // One assessment: score + compare with the default group + propose the plan.
     let bank = &content.innovation;

@@ -159,10 +159,7 @@ pub fn today() -> String {
 /// A random id for records that must stay unique across devices (128 bits, hex).
 pub fn random_id() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok()).is_some();
     if !filled {
         for b in bytes.iter_mut() {
             *b = (js_sys::Math::random() * 256.0) as u8;
@@ -192,10 +189,7 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         Url::revoke_object_url(&url).ok();
     });
-    web_sys::window()
-        .ok_or("no window")?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
-        .ok();
+    web_sys::window().ok_or("no window")?.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000).ok();
     Ok(())
 }
 
@@ -296,10 +290,7 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 
 /// Whether `window[name]` is `true` (flags set by the plain-JS helpers in assets/).
 pub fn window_flag(name: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok()).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// Calls `window[name]()` if it is a function.

@@ -244,13 +244,8 @@ pub fn hbars_height(bars: &[Bar]) -> u32 {
 
 /// The five points of a satisfaction scale, from 1 to 5: orange to blue through grey,
 /// readable by colour-blind users and in greyscale print.
-pub const SCALE5: [RGBColor; 5] = [
-    RGBColor(0xb3, 0x4a, 0x00),
-    RGBColor(0xf0, 0xa0, 0x5a),
-    RGBColor(0xc8, 0xcc, 0xd0),
-    RGBColor(0x6f, 0xa8, 0xdc),
-    RGBColor(0x0b, 0x4f, 0x94),
-];
+pub const SCALE5: [RGBColor; 5] =
+    [RGBColor(0xb3, 0x4a, 0x00), RGBColor(0xf0, 0xa0, 0x5a), RGBColor(0xc8, 0xcc, 0xd0), RGBColor(0x6f, 0xa8, 0xdc), RGBColor(0x0b, 0x4f, 0x94)];
 
 /// 100 % stacked horizontal bars of 1–5 distributions; a row without counts (fewer than
 /// five answers) shows `suppressed` instead.
@@ -337,7 +332,11 @@ pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), qu
         v += 0.5;
     }
     let _ = root.draw(&Text::new(axes.0.to_owned(), ((l + r) / 2, b + px(36.0)), font(13.0).pos(Pos::new(HPos::Center, VPos::Center))));
-    let _ = root.draw(&Text::new(axes.1.to_owned(), (px(14.0), (t + b) / 2), font(13.0).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Center))));
+    let _ = root.draw(&Text::new(
+        axes.1.to_owned(),
+        (px(14.0), (t + b) / 2),
+        font(13.0).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Center)),
+    ));
     let dash = INK.stroke_width((1.5 * K) as u32);
     let _ = root.draw(&DashedPathElement::new(vec![(sx(lines.0), t), (sx(lines.0), b)], px(5.0), px(4.0), dash));
     let _ = root.draw(&DashedPathElement::new(vec![(l, sy(lines.1)), (r, sy(lines.1))], px(5.0), px(4.0), dash));

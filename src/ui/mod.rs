@@ -22,9 +22,7 @@ pub fn start() {
     panic::install();
     let overrides = browser::with_storage(state::stored_overrides);
     match Content::assemble(&overrides) {
-        Ok((content, dropped)) => {
-            leptos::mount::mount_to_body(move || view! { <App content=content.clone() dropped_content=dropped.clone()/> })
-        }
+        Ok((content, dropped)) => leptos::mount::mount_to_body(move || view! { <App content=content.clone() dropped_content=dropped.clone()/> }),
         // Bundled content is checked by `cargo test`; this only guards a broken build.
         Err(problems) => {
             let lang = Lang::DEFAULT;

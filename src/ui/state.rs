@@ -4,12 +4,12 @@
 
 use crate::benchmark::Benchmark;
 use crate::content::Content;
-use crate::problem::Problem;
 use crate::i18n::{Lang, Msg};
+use crate::problem::Problem;
 use crate::response::Assessment;
 use crate::route::Route;
-use crate::survey::{self, Dashboard, Dataset, Kiosk, Response, SurveySettings};
 use crate::store::{self, Settings};
+use crate::survey::{self, Dashboard, Dataset, Kiosk, Response, SurveySettings};
 use crate::ui::browser::{self, StorageTrouble};
 use leptos::prelude::*;
 use std::sync::Arc;

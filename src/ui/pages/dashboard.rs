@@ -52,7 +52,11 @@ pub fn survey_data(state: AppState, bank: Arc<Bank>) -> SurveyData {
 fn fmt2(v: Option<f64>, lang: Lang) -> String {
     v.map(|x| {
         let s = format!("{x:.2}");
-        if lang.code() == "it" { s.replace('.', ",") } else { s }
+        if lang.code() == "it" {
+            s.replace('.', ",")
+        } else {
+            s
+        }
     })
     .unwrap_or_else(|| "—".into())
 }
@@ -206,7 +210,12 @@ fn Services(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
     let c2 = content.clone();
     let rows = move || {
         let lang = state.lang.get();
-        dash.with(|d| d.services.iter().map(|s| (c2.catalogue.service(&s.service).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(), s.satisfaction.counts)).collect::<Vec<_>>())
+        dash.with(|d| {
+            d.services
+                .iter()
+                .map(|s| (c2.catalogue.service(&s.service).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(), s.satisfaction.counts))
+                .collect::<Vec<_>>()
+        })
     };
     let height = charts::stacked_height(dash.with_untracked(|d| d.services.len()));
     let scale_labels = move |lang: Lang| -> [String; 5] {
@@ -216,9 +225,8 @@ fn Services(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
     let r2 = rows.clone();
     let label = Signal::derive(move || {
         let lang = state.lang.get();
-        let parts: Vec<String> = dash.with(|d| {
-            d.services.iter().zip(r2()).map(|(s, (name, _))| format!("{name}: {}", mean_ci(&s.satisfaction, lang))).collect()
-        });
+        let parts: Vec<String> =
+            dash.with(|d| d.services.iter().zip(r2()).map(|(s, (name, _))| format!("{name}: {}", mean_ci(&s.satisfaction, lang))).collect());
         format!("{}. {}", lang.t(Msg::SurveyStackedLabel), parts.join("; "))
     });
     view! {
@@ -433,7 +441,13 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
     let b2 = bank.clone();
     // Member types with fewer than 5 respondents cannot be used as a filter or shown.
     let member_options = move || {
-        sd.dash.with(|d| d.breakdowns.iter().find(|b| b.field == "member_type").map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        sd.dash.with(|d| {
+            d.breakdowns
+                .iter()
+                .find(|b| b.field == "member_type")
+                .map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     };
     let mo2 = member_options.clone();
     let filtered = move || {
@@ -538,7 +552,14 @@ fn SurveyExports(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
         let content = state.content();
         let dash = sd.dash.get_untracked();
         let last = state.last_year.get_untracked();
-        let report = SurveyReport { bank: &b1, catalogue: &content.catalogue, dashboard: &dash, last_year: last.as_deref(), members: state.survey_settings().members, lang };
+        let report = SurveyReport {
+            bank: &b1,
+            catalogue: &content.catalogue,
+            dashboard: &dash,
+            last_year: last.as_deref(),
+            members: state.survey_settings().members,
+            lang,
+        };
         let book = report.workbook(&submitted());
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -560,7 +581,8 @@ fn SurveyExports(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let content = state.content();
         let dash = sd.dash.get_untracked();
-        let report = SurveyReport { bank: &b2, catalogue: &content.catalogue, dashboard: &dash, last_year: None, members: state.survey_settings().members, lang };
+        let report =
+            SurveyReport { bank: &b2, catalogue: &content.catalogue, dashboard: &dash, last_year: None, members: state.survey_settings().members, lang };
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend(to_csv(&report.services_table(), lang).into_bytes());
         let name = format!("faro-survey-services-{}.csv", browser::today());

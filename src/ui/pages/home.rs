@@ -38,10 +38,7 @@ pub fn Home() -> impl IntoView {
         let mut found = Vec::new();
         for (file, size) in files {
             if file.bytes.is_empty() && size > import::MAX_ASSESSMENT_FILE {
-                found.push(crate::problem::Problem::new(
-                    &file.name,
-                    crate::problem::ProblemKind::TooLarge { size, limit: import::MAX_ASSESSMENT_FILE },
-                ));
+                found.push(crate::problem::Problem::new(&file.name, crate::problem::ProblemKind::TooLarge { size, limit: import::MAX_ASSESSMENT_FILE }));
                 continue;
             }
             match import::assessment_file(&file.name, &file.bytes, &content.innovation) {

@@ -1,6 +1,7 @@
 //! One module per page (or family of pages); [`page`] picks the one for a route.
 
 pub mod backup;
+mod dashboard;
 mod exports;
 mod home;
 mod plan;
@@ -9,7 +10,6 @@ mod question;
 mod questionnaire;
 mod report;
 mod results;
-mod dashboard;
 mod staff;
 mod staff_benchmark;
 mod staff_content;

@@ -222,7 +222,9 @@ fn edit_item(state: AppState, id: &str, change: impl FnOnce(&mut PlanItem)) {
 fn PlanItems(d: Derived) -> impl IntoView {
     let state = use_state();
     // The list is keyed by id, so typing in one item never re-creates the others.
-    let ids = Memo::new(move |_| state.current.with(|a| a.as_ref().and_then(|a| a.plan.as_ref()).map(|p| p.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let ids = Memo::new(move |_| {
+        state.current.with(|a| a.as_ref().and_then(|a| a.plan.as_ref()).map(|p| p.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
     let summary = move || {
         state.current.with(|a| {
             let plan = a.as_ref().and_then(|a| a.plan.as_ref())?;

@@ -41,22 +41,14 @@ pub fn QuestionField(
                 let mut c: Vec<(Answer, String, Option<String>)> = levels
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| {
-                        (Answer::Level(i as u8 + 1), lang.fmt(Msg::QLevel, &[("n", &(i + 1))]), Some(l.get(lang).to_owned()))
-                    })
+                    .map(|(i, l)| (Answer::Level(i as u8 + 1), lang.fmt(Msg::QLevel, &[("n", &(i + 1))]), Some(l.get(lang).to_owned())))
                     .collect();
                 c.push((Answer::DontKnow, lang.t(Msg::QDontKnow).to_owned(), None));
                 c
             }
             ItemKind::Rating { scale } => scales
                 .get(*scale)
-                .map(|s| {
-                    s.points
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (Answer::Rating(i as u8 + 1), (i + 1).to_string(), Some(p.get(lang).to_owned())))
-                        .collect()
-                })
+                .map(|s| s.points.iter().enumerate().map(|(i, p)| (Answer::Rating(i as u8 + 1), (i + 1).to_string(), Some(p.get(lang).to_owned()))).collect())
                 .unwrap_or_default(),
             ItemKind::Nps => (0..=10u8)
                 .map(|n| {
@@ -68,13 +60,8 @@ pub fn QuestionField(
                     (Answer::Nps(n), n.to_string(), hint)
                 })
                 .collect(),
-            ItemKind::YesNo => vec![
-                (Answer::YesNo(true), lang.t(Msg::QYes).to_owned(), None),
-                (Answer::YesNo(false), lang.t(Msg::QNo).to_owned(), None),
-            ],
-            ItemKind::Choice { options } => {
-                options.iter().map(|o| (Answer::Choice(o.id.clone()), o.label.get(lang).to_owned(), None)).collect()
-            }
+            ItemKind::YesNo => vec![(Answer::YesNo(true), lang.t(Msg::QYes).to_owned(), None), (Answer::YesNo(false), lang.t(Msg::QNo).to_owned(), None)],
+            ItemKind::Choice { options } => options.iter().map(|o| (Answer::Choice(o.id.clone()), o.label.get(lang).to_owned(), None)).collect(),
             ItemKind::Text => Vec::new(),
         }
     };

@@ -1,8 +1,8 @@
 //! Taking the assessment: the profile page, one page per dimension, and the review page.
 //! Every answer is saved the moment it is given (see `AppState::edit`).
 
-use super::question::{dom_id, QuestionField};
 use super::plan::PlanPage;
+use super::question::{dom_id, QuestionField};
 use super::report::Report;
 use super::results::Results;
 use crate::bank::Bank;
@@ -10,7 +10,7 @@ use crate::i18n::Msg;
 use crate::response::Answer;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::browser;
-use crate::ui::components::{progress_label, ProgressBar};
+use crate::ui::components::{page_heading, Step, StepNavigator};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +53,7 @@ fn page_route(id: &str, page: usize, sections: usize) -> Route {
     Route::Assessment { id: id.to_owned(), page }
 }
 
-/// Progress bar, section list (jump anywhere), and the page title line.
+/// Progress and the section list, with how many questions of each section are answered.
 #[component]
 fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let state = use_state();
@@ -62,11 +62,11 @@ fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let answered = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).answered).unwrap_or(0)));
     let b = bank.clone();
     let total = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).total).unwrap_or(0)));
-    let label = Signal::derive(move || progress_label(state.lang.get(), answered.get(), total.get(), page, sections));
     let b = bank.clone();
-    let entries = move || {
+    let steps = Signal::derive(move || {
         let lang = state.lang.get();
-        let mut list = vec![(0usize, lang.t(Msg::QProfileTitle).to_owned(), String::new())];
+        let href = |n| page_route(&id, n, sections).href();
+        let mut steps = vec![Step { title: lang.t(Msg::QProfileTitle).to_owned(), href: href(0), count: None }];
         for (i, s) in b.sections().iter().enumerate() {
             let (done, all) = state.current.with(|a| {
                 a.as_ref()
@@ -76,31 +76,12 @@ fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
                     })
                     .unwrap_or((0, 0))
             });
-            list.push((i + 1, s.title.get(lang).to_owned(), format!("{done}/{all}")));
+            steps.push(Step { title: s.title.get(lang).to_owned(), href: href(i + 1), count: Some(format!("{done}/{all}")) });
         }
-        list.push((sections + 1, lang.t(Msg::QReviewTitle).to_owned(), String::new()));
-        list
-    };
-    view! {
-        <div class="navigator no-print">
-            <ProgressBar answered total label/>
-            <nav aria-label=move || state.t(Msg::QSectionsLabel)>
-                <ol class="steps">
-                    {move || entries().into_iter().map(|(n, title, count)| {
-                        let href = page_route(&id, n, sections).href();
-                        view! {
-                            <li>
-                                <a href=href aria-current=(n == page).then_some("step")>
-                                    {title}
-                                    {(!count.is_empty()).then(|| view! { <span class="count">{count}</span> })}
-                                </a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </nav>
-        </div>
-    }
+        steps.push(Step { title: lang.t(Msg::QReviewTitle).to_owned(), href: href(sections + 1), count: None });
+        steps
+    });
+    view! { <StepNavigator answered total sections page steps/> }
 }
 
 #[component]
@@ -116,19 +97,7 @@ fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
         }
     }
 
-    let (title, intro) = if page == 0 {
-        (
-            Signal::derive(move || state.t(Msg::QProfileTitle).to_owned()),
-            Signal::derive(move || state.t(Msg::QProfileIntro).to_owned()),
-        )
-    } else {
-        let section = bank.sections()[page - 1].clone();
-        let s2 = section.clone();
-        (
-            Signal::derive(move || section.title.get(state.lang.get()).to_owned()),
-            Signal::derive(move || s2.intro.as_ref().map(|i| i.get(state.lang.get()).to_owned()).unwrap_or_default()),
-        )
-    };
+    let (title, intro) = page_heading(&bank, page, Msg::QProfileTitle, Msg::QProfileIntro);
 
     let body = if page == 0 {
         view! { <ProfileFields bank=bank.clone()/> }.into_any()
@@ -272,8 +241,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
     let open = move || {
         state.current.with(|a| {
             let Some(a) = a else { return (Vec::new(), Vec::new(), true) };
-            let profile: Vec<String> =
-                a.profile_open(&b).iter().map(|f| f.label.get(state.lang.get()).to_owned()).collect();
+            let profile: Vec<String> = a.profile_open(&b).iter().map(|f| f.label.get(state.lang.get()).to_owned()).collect();
             let items: Vec<(usize, String, String, bool)> = a
                 .unanswered(&b)
                 .iter()

@@ -44,16 +44,17 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
     let rows = move || {
         let lang = state.lang.get();
         let cmp = d2.comparison.get();
-        d2.scores.with(|s| {
-            let s = s.as_ref()?;
-            let mut out = vec![(lang.t(Msg::ROverallShort).to_owned(), s.overall.map(|x| x.get()), cmp.as_ref().and_then(|c| c.row("overall")).cloned())];
-            for dim in &s.dimensions {
-                let title = d2.bank.sections()[dim.section].title.get(lang).to_owned();
-                out.push((title, dim.group.score.map(|x| x.get()), cmp.as_ref().and_then(|c| c.row(&dim.id)).cloned()));
-            }
-            Some(out)
-        })
-        .unwrap_or_default()
+        d2.scores
+            .with(|s| {
+                let s = s.as_ref()?;
+                let mut out = vec![(lang.t(Msg::ROverallShort).to_owned(), s.overall.map(|x| x.get()), cmp.as_ref().and_then(|c| c.row("overall")).cloned())];
+                for dim in &s.dimensions {
+                    let title = d2.bank.sections()[dim.section].title.get(lang).to_owned();
+                    out.push((title, dim.group.score.map(|x| x.get()), cmp.as_ref().and_then(|c| c.row(&dim.id)).cloned()));
+                }
+                Some(out)
+            })
+            .unwrap_or_default()
     };
     let d3 = d.clone();
     let b3 = bank.clone();
@@ -64,8 +65,20 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
         let mine = d3.scores.with(|s| ids.iter().map(|id| s.as_ref().and_then(|s| s.metric(id)).and_then(|g| g.score).map(|x| x.get())).collect());
         let mut series = vec![RadarSeries { label: lang.t(Msg::RYourCompany).into(), color: COMPANY, values: mine, dashed: false, filled: true }];
         if let Some(cmp) = d3.comparison.get() {
-            series.push(RadarSeries { label: lang.t(Msg::RPeerAverage).into(), color: PEERS, values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.mean)).collect(), dashed: false, filled: false });
-            series.push(RadarSeries { label: lang.t(Msg::RChampions).into(), color: CHAMPIONS, values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.champions_mean)).collect(), dashed: true, filled: false });
+            series.push(RadarSeries {
+                label: lang.t(Msg::RPeerAverage).into(),
+                color: PEERS,
+                values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.mean)).collect(),
+                dashed: false,
+                filled: false,
+            });
+            series.push(RadarSeries {
+                label: lang.t(Msg::RChampions).into(),
+                color: CHAMPIONS,
+                values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.champions_mean)).collect(),
+                dashed: true,
+                filled: false,
+            });
         }
         charts::radar(canvas, &axes, &series);
     };

@@ -273,8 +273,10 @@ fn BenchmarkPanel(d: Derived) -> impl IntoView {
     let d7 = d.clone();
     let fallback_note = move || {
         let lang = state.lang.get();
-        d7.group.get().filter(|(_, f)| *f).map(|(k, _)| view! {
-            <p class="note" role="note">{lang.fmt(Msg::RFallback, &[("group", &k.label(&d7.bank, lang))])}</p>
+        d7.group.get().filter(|(_, f)| *f).map(|(k, _)| {
+            view! {
+                <p class="note" role="note">{lang.fmt(Msg::RFallback, &[("group", &k.label(&d7.bank, lang))])}</p>
+            }
         })
     };
     let d8 = d.clone();

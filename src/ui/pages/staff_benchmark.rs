@@ -72,9 +72,7 @@ pub fn StaffBenchmark() -> impl IntoView {
         let label = if label.is_empty() { state.t(Msg::StaffBenchDefaultName).to_owned() } else { label };
         let today = browser::today();
         let provenance = Localized(
-            crate::i18n::Lang::all()
-                .map(|l| (l.code().to_owned(), l.fmt(Msg::StaffBenchProvenance, &[("n", &list.len()), ("date", &today)])))
-                .collect(),
+            crate::i18n::Lang::all().map(|l| (l.code().to_owned(), l.fmt(Msg::StaffBenchProvenance, &[("n", &list.len()), ("date", &today)]))).collect(),
         );
         let file = benchmark::build(
             &content.innovation,

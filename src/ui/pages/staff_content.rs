@@ -70,7 +70,10 @@ async fn check(name: String, bytes: Vec<u8>, content: &Content, lang: crate::i18
     let source = Source { name: &name, text: &text };
     let result: Result<String, Vec<Problem>> = match kind {
         Kind::AssessmentBank | Kind::SurveyBank => Bank::from_json(&json, source, Some(&content.catalogue)).map(|b| {
-            lang.fmt(Msg::ContentBankSummary, &[("title", &b.meta().title.get(lang)), ("version", &b.version()), ("n", &b.items().len()), ("sections", &b.sections().len())])
+            lang.fmt(
+                Msg::ContentBankSummary,
+                &[("title", &b.meta().title.get(lang)), ("version", &b.version()), ("n", &b.items().len()), ("sections", &b.sections().len())],
+            )
         }),
         Kind::Catalogue => Catalogue::from_json(&json, source).map(|c| lang.fmt(Msg::ContentCatalogueSummary, &[("n", &c.services().len())])),
         Kind::Actions => crate::actions::Library::from_json(&json, source, &content.innovation, &content.catalogue)
@@ -98,7 +101,13 @@ pub fn StaffContent() -> impl IntoView {
             let mut out = Vec::new();
             for (file, size) in files {
                 if file.bytes.is_empty() && size > MAX_CONTENT_FILE {
-                    out.push(Checked { name: file.name.clone(), kind: None, json: None, summary: String::new(), problems: vec![Problem::new(&file.name, ProblemKind::TooLarge { size, limit: MAX_CONTENT_FILE })] });
+                    out.push(Checked {
+                        name: file.name.clone(),
+                        kind: None,
+                        json: None,
+                        summary: String::new(),
+                        problems: vec![Problem::new(&file.name, ProblemKind::TooLarge { size, limit: MAX_CONTENT_FILE })],
+                    });
                     continue;
                 }
                 out.push(check(file.name, file.bytes, &content, lang).await);
@@ -110,9 +119,7 @@ pub fn StaffContent() -> impl IntoView {
     let overrides_now = move || browser::with_storage(|s| crate::ui::state::stored_overrides(s));
     let usable = move || {
         let list = checked.get();
-        !list.is_empty()
-            && list.iter().all(|c| c.json.is_some())
-            && list.iter().any(|c| c.kind.is_some_and(|k| k.override_key().is_some()))
+        !list.is_empty() && list.iter().all(|c| c.json.is_some()) && list.iter().any(|c| c.kind.is_some_and(|k| k.override_key().is_some()))
     };
     let apply = move |_| {
         let list = checked.get_untracked();
@@ -158,11 +165,16 @@ pub fn StaffContent() -> impl IntoView {
     };
     let custom = move || {
         let o = overrides_now();
-        [(o.innovation.is_some(), Kind::AssessmentBank), (o.satisfaction.is_some(), Kind::SurveyBank), (o.services.is_some(), Kind::Catalogue), (o.actions.is_some(), Kind::Actions)]
-            .into_iter()
-            .filter(|(set, _)| *set)
-            .map(|(_, k)| k)
-            .collect::<Vec<_>>()
+        [
+            (o.innovation.is_some(), Kind::AssessmentBank),
+            (o.satisfaction.is_some(), Kind::SurveyBank),
+            (o.services.is_some(), Kind::Catalogue),
+            (o.actions.is_some(), Kind::Actions),
+        ]
+        .into_iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, k)| k)
+        .collect::<Vec<_>>()
     };
 
     view! {

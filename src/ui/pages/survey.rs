@@ -10,7 +10,7 @@ use crate::response::{is_visible, Answer};
 use crate::route::{Route, StaffPage};
 use crate::survey::{self, Kiosk, Response};
 use crate::ui::browser;
-use crate::ui::components::{progress_label, ProgressBar};
+use crate::ui::components::{page_heading, Step, StepNavigator};
 use crate::ui::state::{use_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,7 +37,8 @@ pub fn SurveyHome() -> impl IntoView {
     let meta = bank.meta().clone();
     let minutes = meta.minutes.unwrap_or(12);
     // An unfinished response on this device is offered first.
-    let unfinished = state.stored_responses().into_iter().filter(|r| r.submitted_at.is_none() && r.session.is_none()).max_by(|a, b| a.started_at.cmp(&b.started_at));
+    let unfinished =
+        state.stored_responses().into_iter().filter(|r| r.submitted_at.is_none() && r.session.is_none()).max_by(|a, b| a.started_at.cmp(&b.started_at));
     view! {
         <section class="hero">
             <h1 tabindex="-1">{move || meta.title.get(state.lang.get()).to_owned()}</h1>
@@ -95,43 +96,28 @@ fn SurveyNavigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     });
     let answered = Signal::derive(move || counts.get().0);
     let total = Signal::derive(move || counts.get().1);
-    let label = Signal::derive(move || progress_label(state.lang.get(), answered.get(), total.get(), page, sections));
     let b = bank.clone();
-    view! {
-        <div class="navigator no-print">
-            <ProgressBar answered total label/>
-            <nav aria-label=move || state.t(Msg::QSectionsLabel)>
-                <ol class="steps">
-                    {move || {
-                        let lang = state.lang.get();
-                        let mut entries = vec![(0, lang.t(Msg::SurveyProfileTitle).to_owned())];
-                        entries.extend(b.sections().iter().enumerate().map(|(i, s)| (i + 1, s.title.get(lang).to_owned())));
-                        entries.push((sections + 1, lang.t(Msg::QReviewTitle).to_owned()));
-                        entries.into_iter().map(|(n, title)| view! {
-                            <li><a href=page_href(&id, n) aria-current=(n == page).then_some("step")>{title}</a></li>
-                        }).collect_view()
-                    }}
-                </ol>
-            </nav>
-        </div>
-    }
+    let steps = Signal::derive(move || {
+        let lang = state.lang.get();
+        let step = |n, title: &str| Step { title: title.to_owned(), href: page_href(&id, n), count: None };
+        let mut steps = vec![step(0, lang.t(Msg::SurveyProfileTitle))];
+        steps.extend(b.sections().iter().enumerate().map(|(i, s)| step(i + 1, s.title.get(lang))));
+        steps.push(step(sections + 1, lang.t(Msg::QReviewTitle)));
+        steps
+    });
+    view! { <StepNavigator answered total sections page steps/> }
 }
 
 #[component]
 fn Form(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let state = use_state();
     let sections = bank.sections().len();
-    let (title, intro) = if page == 0 {
-        (Signal::derive(move || state.t(Msg::SurveyProfileTitle).to_owned()), Signal::derive(move || state.t(Msg::SurveyProfileIntro).to_owned()))
+    let (title, intro) = page_heading(&bank, page, Msg::SurveyProfileTitle, Msg::SurveyProfileIntro);
+    let body = if page == 0 {
+        view! { <ProfilePage bank=bank.clone()/> }.into_any()
     } else {
-        let s = bank.sections()[page - 1].clone();
-        let s2 = s.clone();
-        (
-            Signal::derive(move || s.title.get(state.lang.get()).to_owned()),
-            Signal::derive(move || s2.intro.as_ref().map(|i| i.get(state.lang.get()).to_owned()).unwrap_or_default()),
-        )
+        view! { <SectionQuestions bank=bank.clone() section=page - 1/> }.into_any()
     };
-    let body = if page == 0 { view! { <ProfilePage bank=bank.clone()/> }.into_any() } else { view! { <SectionQuestions bank=bank.clone() section=page - 1/> }.into_any() };
     let prev = (page > 0).then(|| page_href(&id, page - 1));
     let next = page_href(&id, page + 1);
     view! {
@@ -234,7 +220,12 @@ fn SectionQuestions(bank: Arc<Bank>, section: usize) -> impl IntoView {
             None => blocks.push((None, vec![item.clone()])),
         }
     }
-    let offset = bank.items().iter().take_while(|i| i.section < section).filter(|i| !matches!(i.service, Some((_, ServicePart::Satisfaction | ServicePart::Importance)))).count();
+    let offset = bank
+        .items()
+        .iter()
+        .take_while(|i| i.section < section)
+        .filter(|i| !matches!(i.service, Some((_, ServicePart::Satisfaction | ServicePart::Importance))))
+        .count();
     view! {
         <div class="questions">
             {blocks.into_iter().enumerate().map(|(bi, (service, items))| {
@@ -279,10 +270,13 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
         let content = state.content();
         state.response.with(|r| {
             let Some(r) = r else { return Vec::new() };
-            let mut list: Vec<(usize, String)> = b.profile().iter().filter(|f| f.required && !r.profile.contains_key(&f.id)).map(|f| (0, f.label.get(lang).to_owned())).collect();
+            let mut list: Vec<(usize, String)> =
+                b.profile().iter().filter(|f| f.required && !r.profile.contains_key(&f.id)).map(|f| (0, f.label.get(lang).to_owned())).collect();
             for item in b.items().iter().filter(|i| i.required && is_visible(i, |q| r.answers.get(q).cloned()) && !r.answers.contains_key(&i.id)) {
                 let name = match &item.service {
-                    Some((s, _)) => format!("{} — {}", content.catalogue.service(s).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(), item.text.get(lang)),
+                    Some((s, _)) => {
+                        format!("{} — {}", content.catalogue.service(s).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(), item.text.get(lang))
+                    }
                     None => item.text.get(lang).to_owned(),
                 };
                 list.push((item.section + 1, name));
