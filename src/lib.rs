@@ -25,7 +25,7 @@ pub mod synthetic;
 pub mod tools;
 pub mod xlsx;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;
 
 /// The app's version, written into every exported file.

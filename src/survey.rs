@@ -346,15 +346,16 @@ fn json_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, any_v
     warn_unknown_columns(name, None, file.profile_fields.iter().chain(&file.columns), bank, report);
     let profile_targets: Vec<Target> = file.profile_fields.iter().map(|c| target_of(bank, c)).collect();
     let column_targets: Vec<Target> = file.columns.iter().map(|c| target_of(bank, c)).collect();
+    // Rows are located by their response id, which every problem names: searching the
+    // text for each row's line would make a large file's import quadratic.
     for row in &file.responses {
-        let line = text.find(&format!("\"id\":\"{}\"", row.id)).map(|at| crate::problem::line_of(text, at));
         let mut cells = vec![(Target::Id, row.id.as_str())];
         cells.extend(row.started_at.as_deref().map(|s| (Target::Started, s)));
         cells.extend(row.submitted_at.as_deref().map(|s| (Target::Submitted, s)));
         cells.extend(row.lang.as_deref().map(|s| (Target::Lang, s)));
         let pairs = profile_targets.iter().zip(&row.profile).chain(column_targets.iter().zip(&row.values));
         cells.extend(pairs.filter_map(|(t, v)| v.as_deref().map(|v| (*t, v))));
-        on_row(line, &RawRow { cells, session: row.session.as_deref() });
+        on_row(None, &RawRow { cells, session: row.session.as_deref() });
     }
 }
 
@@ -690,7 +691,11 @@ pub struct Cell {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Breakdown {
-    /// Profile field id (`member_type`, `competence_area`).
+    /// The profile field's role (`member_type`, `competence_area`): what the dashboard
+    /// and exports look breakdowns up by, whatever the bank calls the field.
+    #[serde(default)]
+    pub role: String,
+    /// The profile field's id, whose options label the groups.
     pub field: String,
     pub cells: Vec<Cell>,
 }
@@ -720,6 +725,13 @@ pub struct Dashboard {
     pub comments: Vec<Comment>,
 }
 
+impl Dashboard {
+    /// The breakdown by the profile field with this role, if the bank has one.
+    pub fn breakdown(&self, role: &str) -> Option<&Breakdown> {
+        self.breakdowns.iter().find(|b| b.role == role)
+    }
+}
+
 fn rating_counts(column: &[u8]) -> [usize; 5] {
     let mut counts = [0usize; 5];
     for &c in column {
@@ -743,20 +755,25 @@ fn nps_counts(column: &[u8]) -> [usize; 11] {
 /// Computes the dashboard. Cells under [`MIN_CELL`] respondents are suppressed.
 pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
     let col = |id: &str| bank.item_index(id).map(|i| data.columns[i].as_slice());
+    // A service's three questions are found by what they ask, not by their ids.
+    let part_column = |service: &str, part: ServicePart| bank.items().iter().position(|i| matches!(&i.service, Some((s, p)) if s == service && *p == part));
+    let rating_of_column = |column: Option<usize>| Rating::from_counts(rating_counts(column.map(|c| data.columns[c].as_slice()).unwrap_or(&[])));
     // Services, in bank order.
     let mut services = Vec::new();
+    let mut satisfaction_columns = Vec::new();
     let mut seen = BTreeSet::new();
     for item in bank.items() {
         let Some((service, ServicePart::Used)) = &item.service else { continue };
         if !seen.insert(service.clone()) {
             continue;
         }
-        let base = item.id.trim_end_matches(".used");
         let used_col = col(&item.id).unwrap_or(&[]);
         let asked = used_col.iter().filter(|&&c| c != 0).count();
         let used = used_col.iter().filter(|&&c| c == 1).count();
-        let satisfaction = Rating::from_counts(rating_counts(col(&format!("{base}.satisfaction")).unwrap_or(&[])));
-        let importance = Rating::from_counts(rating_counts(col(&format!("{base}.importance")).unwrap_or(&[])));
+        let satisfaction_column = part_column(service, ServicePart::Satisfaction);
+        satisfaction_columns.push(satisfaction_column);
+        let satisfaction = rating_of_column(satisfaction_column);
+        let importance = rating_of_column(part_column(service, ServicePart::Importance));
         services.push(ServiceStats {
             service: service.clone(),
             asked,
@@ -790,7 +807,7 @@ pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
     });
     let breakdowns = ["member_type", "competence_area"]
         .iter()
-        .filter_map(|role| bank.profile().iter().position(|f| f.role.as_deref() == Some(role)).map(|fi| breakdown(bank, data, fi, &services)))
+        .filter_map(|role| bank.profile().iter().position(|f| f.role.as_deref() == Some(role)).map(|fi| breakdown(bank, data, fi, role, &satisfaction_columns)))
         .collect();
     let member_field = bank.profile().iter().position(|f| f.role.as_deref() == Some("member_type"));
     let comments = data
@@ -821,7 +838,9 @@ fn grouped_counts(column: &[u8], groups: &[u8], group_count: usize, codes: usize
     counts
 }
 
-fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats]) -> Breakdown {
+/// Group sizes and means by the options of one profile field. `satisfaction_columns`
+/// holds each service's satisfaction column, in the dashboard's service order.
+fn breakdown(bank: &Bank, data: &Dataset, field: usize, role: &str, satisfaction_columns: &[Option<usize>]) -> Breakdown {
     let def = &bank.profile()[field];
     let groups = def.options.len();
     let codes = &data.profile[field];
@@ -849,7 +868,7 @@ fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats
             .collect(),
         None => vec![None; groups + 1],
     };
-    let per_service: Vec<Vec<Option<f64>>> = services.iter().map(|s| means(bank.item_index(&format!("svc.{}.satisfaction", s.service)))).collect();
+    let per_service: Vec<Vec<Option<f64>>> = satisfaction_columns.iter().map(|&column| means(column)).collect();
     let cells = def
         .options
         .iter()
@@ -858,7 +877,15 @@ fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats
             let g = i + 1;
             let n = sizes[g];
             if n < MIN_CELL {
-                return Cell { option: option.id.clone(), n, shown: false, overall: None, fee_value: None, nps: None, services: vec![None; services.len()] };
+                return Cell {
+                    option: option.id.clone(),
+                    n,
+                    shown: false,
+                    overall: None,
+                    fee_value: None,
+                    nps: None,
+                    services: vec![None; satisfaction_columns.len()],
+                };
             }
             Cell {
                 option: option.id.clone(),
@@ -871,7 +898,7 @@ fn breakdown(bank: &Bank, data: &Dataset, field: usize, services: &[ServiceStats
             }
         })
         .collect();
-    Breakdown { field: def.id.clone(), cells }
+    Breakdown { role: role.to_owned(), field: def.id.clone(), cells }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -158,14 +158,14 @@ impl SurveyReport<'_> {
         self.table(Msg::SurveySheetOverall, &[Msg::SurveyMeasure, Msg::SurveyN, Msg::SurveyValue, Msg::SurveyCi], rows)
     }
 
-    pub fn breakdown_table(&self, field: &str, name: Msg) -> Option<Table> {
+    pub fn breakdown_table(&self, role: &str, name: Msg) -> Option<Table> {
         let lang = self.lang;
-        let b = self.dashboard.breakdowns.iter().find(|b| b.field == field)?;
+        let b = self.dashboard.breakdown(role)?;
         let rows = b
             .cells
             .iter()
             .map(|c| {
-                let mut row = vec![Cell::Text(option_label(self.bank, field, &c.option, lang))];
+                let mut row = vec![Cell::Text(option_label(self.bank, &b.field, &c.option, lang))];
                 if c.shown {
                     row.extend([Cell::Number(c.n as f64), num(c.overall), num(c.fee_value), num(c.nps)]);
                 } else {
@@ -180,19 +180,14 @@ impl SurveyReport<'_> {
     /// Comments with the respondent's member type only where that group has ≥ 5 people.
     pub fn comments_table(&self) -> Table {
         let lang = self.lang;
-        let shown_types: Vec<&str> = self
-            .dashboard
-            .breakdowns
-            .iter()
-            .find(|b| b.field == "member_type")
-            .map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.as_str()).collect())
-            .unwrap_or_default();
+        let by_type = self.dashboard.breakdown("member_type");
+        let shown_types: Vec<&str> = by_type.map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.as_str()).collect()).unwrap_or_default();
         let rows = self
             .dashboard
             .comments
             .iter()
             .map(|c| {
-                let member = c.member_type.as_deref().filter(|m| shown_types.contains(m)).map(|m| option_label(self.bank, "member_type", m, lang));
+                let member = c.member_type.as_deref().filter(|m| shown_types.contains(m)).zip(by_type).map(|(m, b)| option_label(self.bank, &b.field, m, lang));
                 vec![
                     Cell::Text(question_name(self.bank, self.catalogue, &c.question, lang)),
                     member.map(Cell::Text).unwrap_or(Cell::Empty),

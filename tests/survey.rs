@@ -2,7 +2,7 @@
 //! intervals, NPS, quadrants, suppression, year over year), importing files from many
 //! devices (dedupe, located CSV errors), and the exported files.
 
-use faro::bank::Bank;
+use faro::bank::{Bank, Source};
 use faro::content::Content;
 use faro::i18n::Lang;
 use faro::problem::ProblemKind;
@@ -251,4 +251,36 @@ fn a_dataset_written_as_csv_reads_back_identical() {
     let (back, report) = import_dataset("syn.csv", csv.as_bytes(), bank(), &mut known);
     assert!(report.rejected.is_empty(), "{:?}", report.rejected.first());
     assert_eq!(back, data);
+}
+
+/// Staff may rename questions and profile fields: breakdowns follow the field's role and
+/// each service's questions, whatever their ids.
+#[test]
+fn breakdowns_follow_roles_and_services_not_ids() {
+    let content = Content::bundled().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions/satisfaction.toml")).unwrap();
+    let renamed = text.replace("id = \"member_type\"", "id = \"tipo_socio\"").replace("id = \"svc.b2b_networking\"", "id = \"rete_b2b\"");
+    assert_ne!(renamed, text, "the fixture's ids are still in the bank");
+    let bank = Bank::from_toml(Source { name: "satisfaction.toml", text: &renamed }, Some(&content.catalogue)).unwrap();
+    assert!(bank.item("rete_b2b.satisfaction").is_some());
+
+    let dashboard = aggregate(&bank, &synthetic_dataset(&bank, 400, 7));
+    let service = dashboard.services.iter().position(|s| s.service == "b2b_networking").unwrap();
+    assert!(dashboard.services[service].satisfaction.mean.is_some());
+    let by_type = dashboard.breakdown("member_type").expect("a breakdown by member type");
+    assert_eq!(by_type.field, "tipo_socio");
+    let shown: Vec<_> = by_type.cells.iter().filter(|c| c.shown).collect();
+    assert!(!shown.is_empty());
+    assert!(shown.iter().any(|c| c.services[service].is_some()), "per-service means in the breakdown");
+
+    let report = faro::survey_export::SurveyReport {
+        bank: &bank,
+        catalogue: &content.catalogue,
+        dashboard: &dashboard,
+        last_year: None,
+        members: None,
+        lang: Lang::DEFAULT,
+    };
+    assert!(report.breakdown_table("member_type", faro::i18n::Msg::SurveySheetByType).is_some());
+    assert!(report.breakdown_table("competence_area", faro::i18n::Msg::SurveySheetByArea).is_some());
 }

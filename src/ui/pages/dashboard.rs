@@ -441,14 +441,10 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
     let b2 = bank.clone();
     // Member types with fewer than 5 respondents cannot be used as a filter or shown.
     let member_options = move || {
-        sd.dash.with(|d| {
-            d.breakdowns
-                .iter()
-                .find(|b| b.field == "member_type")
-                .map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        sd.dash
+            .with(|d| d.breakdown("member_type").map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.clone()).collect::<Vec<_>>()).unwrap_or_default())
     };
+    let member_field = bank.profile_with_role("member_type").map(|f| f.id.clone()).unwrap_or_default();
     let mo2 = member_options.clone();
     let filtered = move || {
         let q = question.get();
@@ -473,6 +469,7 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
                 let questions = questions.clone();
                 let b = b2.clone();
                 let content = content.clone();
+                let field = member_field.clone();
                 view! {
                     <div class="filters no-print">
                         <div class="field">
@@ -493,8 +490,9 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
                                 <option value="">{move || state.t(Msg::SurveyAll)}</option>
                                 {move || {
                                     let b = b.clone();
+                                    let field = field.clone();
                                     member_options().into_iter().map(|o| {
-                                        let label = option_label(&b, "member_type", &o, state.lang.get());
+                                        let label = option_label(&b, &field, &o, state.lang.get());
                                         view! { <option value=o>{label}</option> }
                                     }).collect_view()
                                 }}
@@ -519,7 +517,7 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
                     <ul class="comment-list" data-testid="comments">
                         {list.into_iter().take(shown).map(|(q, m, text)| view! {
                             <li>
-                                <p class="comment-meta">{question_name(&b, &content.catalogue, &q, lang)}{m.map(|m| format!(" · {}", option_label(&b, "member_type", &m, lang)))}</p>
+                                <p class="comment-meta">{question_name(&b, &content.catalogue, &q, lang)}{m.map(|m| format!(" · {}", option_label(&b, &member_field, &m, lang)))}</p>
                                 <p class="comment-text">{text}</p>
                             </li>
                         }).collect_view()}

@@ -2,7 +2,7 @@
 //! `<fieldset>` with its `<legend>`, radio buttons with visible labels (arrow keys move
 //! between choices, Tab to the next question), help on demand in a `<details>`.
 
-use crate::bank::{Item, ItemKind, Scale};
+use crate::bank::{Item, ItemKind, ProfileField, Scale};
 use crate::i18n::{Lang, Msg};
 use crate::response::{Answer, MAX_TEXT};
 use crate::ui::state::use_state;
@@ -11,6 +11,41 @@ use leptos::prelude::*;
 /// The element id of a question, for focusing and linking (`#q-STR-01`).
 pub fn dom_id(item_id: &str) -> String {
     format!("q-{item_id}")
+}
+
+/// The "required" / "optional" tag after a question or field.
+#[component]
+pub fn RequiredTag(required: bool) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <span class=if required { "tag required" } else { "tag optional" }>
+            {move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}
+        </span>
+    }
+}
+
+/// A profile field of either questionnaire as a labelled drop-down. `on_change` gets the
+/// chosen option's id, or "" for "choose…".
+#[component]
+pub fn ProfileSelect(field: ProfileField, dom_id: String, selected: Signal<String>, on_change: Callback<String>) -> impl IntoView {
+    let state = use_state();
+    let help_id = format!("{dom_id}-help");
+    let described_by = field.help.is_some().then(|| help_id.clone());
+    let label = field.label;
+    view! {
+        <div class="field">
+            <label for=dom_id.clone()>{move || label.get(state.lang.get()).to_owned()} " " <RequiredTag required=field.required/></label>
+            {field.help.map(|help| view! { <p class="muted" id=help_id>{move || help.get(state.lang.get()).to_owned()}</p> })}
+            <select id=dom_id aria-describedby=described_by aria-required=field.required.to_string() on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="" selected=move || selected.get().is_empty()>{move || state.t(Msg::QChoose)}</option>
+                {field.options.into_iter().map(|option| {
+                    let id = option.id.clone();
+                    let option_label = option.label;
+                    view! { <option value=option.id selected=move || selected.get() == id>{move || option_label.get(state.lang.get()).to_owned()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 #[component]
@@ -129,9 +164,7 @@ pub fn QuestionField(
                 {(number > 0).then(|| view! { <span class="q-number">{number} ". "</span> })}
                 <span class="q-text">{move || text.get(lang.get()).to_owned()}</span>
                 " "
-                <span class=if required { "tag required" } else { "tag optional" }>
-                    {move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}
-                </span>
+                <RequiredTag required/>
             </legend>
             {help.map(|h| view! {
                 <details class="help">

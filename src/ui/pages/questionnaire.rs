@@ -2,7 +2,7 @@
 //! Every answer is saved the moment it is given (see `AppState::edit`).
 
 use super::plan::PlanPage;
-use super::question::{dom_id, QuestionField};
+use super::question::{dom_id, ProfileSelect, QuestionField, RequiredTag};
 use super::report::Report;
 use super::results::Results;
 use crate::bank::Bank;
@@ -59,9 +59,19 @@ fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let state = use_state();
     let sections = bank.sections().len();
     let b = bank.clone();
-    let answered = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).answered).unwrap_or(0)));
-    let b = bank.clone();
-    let total = Signal::derive(move || state.current.with(|a| a.as_ref().map(|a| a.progress(&b).total).unwrap_or(0)));
+    // One count per change, read by the bar, its label and the figure.
+    let counts = Memo::new(move |_| {
+        state.current.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    let progress = a.progress(&b);
+                    (progress.answered, progress.total)
+                })
+                .unwrap_or((0, 0))
+        })
+    });
+    let answered = Signal::derive(move || counts.get().0);
+    let total = Signal::derive(move || counts.get().1);
     let b = bank.clone();
     let steps = Signal::derive(move || {
         let lang = state.lang.get();
@@ -186,47 +196,21 @@ fn ProfileFields(bank: Arc<Bank>) -> impl IntoView {
             </div>
             {bank.profile().iter().cloned().map(|field| {
                 let field_id = field.id.clone();
-                let select_id = format!("p-{}", field.id);
-                let selected = {
+                let dom_id = format!("p-{field_id}");
+                let selected = Signal::derive({
                     let field_id = field_id.clone();
                     move || state.current.with(|a| a.as_ref().and_then(|a| a.profile.get(&field_id).cloned())).unwrap_or_default()
-                };
-                let label = field.label.clone();
-                let help = field.help.clone();
-                let help_id = format!("{select_id}-help");
-                let required = field.required;
-                let options = field.options.clone();
-                view! {
-                    <div class="field">
-                        <label for=select_id.clone()>
-                            {move || label.get(state.lang.get()).to_owned()} " "
-                            <span class=if required { "tag required" } else { "tag optional" }>
-                                {move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}
-                            </span>
-                        </label>
-                        {help.map(|h| view! { <p class="muted" id=help_id.clone()>{move || h.get(state.lang.get()).to_owned()}</p> })}
-                        <select id=select_id aria-describedby=help_id.clone() aria-required=required.to_string()
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                let field_id = field_id.clone();
-                                state.edit(|a, now| {
-                                    if value.is_empty() {
-                                        a.profile.remove(&field_id);
-                                    } else {
-                                        a.set_profile(&field_id, &value, now);
-                                    }
-                                });
-                            }
-                        >
-                            <option value="" selected={ let sel = selected.clone(); move || sel().is_empty() }>{move || state.t(Msg::QChoose)}</option>
-                            {options.into_iter().map(|o| {
-                                let oid = o.id.clone();
-                                let sel = selected.clone();
-                                view! { <option value=o.id.clone() selected=move || sel() == oid>{move || o.label.get(state.lang.get()).to_owned()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                }
+                });
+                let on_change = Callback::new(move |value: String| {
+                    state.edit(|a, now| {
+                        if value.is_empty() {
+                            a.profile.remove(&field_id);
+                        } else {
+                            a.set_profile(&field_id, &value, now);
+                        }
+                    })
+                });
+                view! { <ProfileSelect field dom_id selected on_change/> }
             }).collect_view()}
         </div>
     }
@@ -270,7 +254,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
                     <ul class="open-list">
                         {(!profile.is_empty()).then(|| {
                             let href = page_route(&id, 0, sections).href();
-                            view! { <li><a href=href>{state.t(Msg::QProfileTitle)} ": " {profile.join(", ")}</a> " " <span class="tag required">{state.t(Msg::QRequired)}</span></li> }
+                            view! { <li><a href=href>{state.t(Msg::QProfileTitle)} ": " {profile.join(", ")}</a> " " <RequiredTag required=true/></li> }
                         })}
                         {items.into_iter().map(|(section, item_id, text, required)| {
                             let href = page_route(&id, section + 1, sections).href();
@@ -279,9 +263,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
                                 <li>
                                     <a href=href on:click=move |_| state.edit(|a, _| a.resume.question = Some(target.clone()))>{text}</a>
                                     " "
-                                    <span class=if required { "tag required" } else { "tag optional" }>
-                                        {state.t(if required { Msg::QRequired } else { Msg::QOptional })}
-                                    </span>
+                                    <RequiredTag required/>
                                 </li>
                             }
                         }).collect_view()}

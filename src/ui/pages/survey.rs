@@ -2,7 +2,7 @@
 //! a staff device in kiosk mode. Same experience as the assessment: progress, autosave,
 //! IT/EN, keyboard, review page.
 
-use super::question::QuestionField;
+use super::question::{ProfileSelect, QuestionField};
 use crate::bank::{Bank, ServicePart};
 use crate::export;
 use crate::i18n::Msg;
@@ -138,41 +138,23 @@ fn ProfilePage(bank: Arc<Bank>) -> impl IntoView {
     view! {
         <div class="questions profile">
             {bank.profile().iter().cloned().map(|field| {
-                let select_id = format!("sp-{}", field.id);
-                let help_id = format!("{select_id}-help");
                 let field_id = field.id.clone();
-                let selected = {
+                let dom_id = format!("sp-{field_id}");
+                let selected = Signal::derive({
                     let field_id = field_id.clone();
                     move || state.response.with(|r| r.as_ref().and_then(|r| r.profile.get(&field_id).cloned())).unwrap_or_default()
-                };
-                let label = field.label.clone();
-                let help = field.help.clone();
-                let required = field.required;
-                let options = field.options.clone();
-                let sel_empty = selected.clone();
-                view! {
-                    <div class="field">
-                        <label for=select_id.clone()>
-                            {move || label.get(state.lang.get()).to_owned()} " "
-                            <span class=if required { "tag required" } else { "tag optional" }>{move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}</span>
-                        </label>
-                        {help.map(|h| view! { <p class="muted" id=help_id.clone()>{move || h.get(state.lang.get()).to_owned()}</p> })}
-                        <select id=select_id aria-describedby=help_id.clone() aria-required=required.to_string() on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            let field_id = field_id.clone();
-                            state.edit_response(|r, _| {
-                                if value.is_empty() { r.profile.remove(&field_id); } else { r.profile.insert(field_id, value); }
-                            });
-                        }>
-                            <option value="" selected=move || sel_empty().is_empty()>{move || state.t(Msg::QChoose)}</option>
-                            {options.into_iter().map(|o| {
-                                let oid = o.id.clone();
-                                let sel = selected.clone();
-                                view! { <option value=o.id.clone() selected=move || sel() == oid>{move || o.label.get(state.lang.get()).to_owned()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                }
+                });
+                let on_change = Callback::new(move |value: String| {
+                    let field_id = field_id.clone();
+                    state.edit_response(|r, _| {
+                        if value.is_empty() {
+                            r.profile.remove(&field_id);
+                        } else {
+                            r.profile.insert(field_id, value);
+                        }
+                    })
+                });
+                view! { <ProfileSelect field dom_id selected on_change/> }
             }).collect_view()}
         </div>
     }
