@@ -241,10 +241,11 @@ impl Benchmark {
             }
             v
         };
-        let schema = value.get("schema").and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
+        let schema = value.get("schema").and_then(serde_json::Value::as_u64).map_or(0, |s| u32::try_from(s).unwrap_or(u32::MAX));
         if schema != BENCHMARK_SCHEMA {
             return Err(vec![Problem::new(name, ProblemKind::UnsupportedSchema { found: schema, supported: BENCHMARK_SCHEMA }).field("schema")]);
         }
+        // Parsed again from the text (65 KB), so shape errors carry their line.
         let file: BenchmarkFile = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
         Benchmark::from_file(name, text, file)
     }

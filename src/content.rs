@@ -89,11 +89,10 @@ impl Content {
 
     fn build(o: &Overrides) -> Result<Content, Vec<Problem>> {
         let src = |name| Source { name, text: "" };
-        let text = |own: &Option<String>, bundled: &'static str| own.clone().unwrap_or_else(|| bundled.to_owned());
-        let catalogue = Catalogue::from_json(&text(&o.services, SERVICES_JSON), src("services"))?;
-        let innovation = Bank::from_json(&text(&o.innovation, INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
-        let satisfaction = Bank::from_json(&text(&o.satisfaction, SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
-        let actions = Library::from_json(&text(&o.actions, ACTIONS_JSON), src("actions"), &innovation, &catalogue)?;
+        let catalogue = Catalogue::from_json(o.services.as_deref().unwrap_or(SERVICES_JSON), src("services"))?;
+        let innovation = Bank::from_json(o.innovation.as_deref().unwrap_or(INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
+        let satisfaction = Bank::from_json(o.satisfaction.as_deref().unwrap_or(SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
+        let actions = Library::from_json(o.actions.as_deref().unwrap_or(ACTIONS_JSON), src("actions"), &innovation, &catalogue)?;
         Ok(Content { catalogue, innovation, satisfaction, actions })
     }
 }

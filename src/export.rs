@@ -52,10 +52,21 @@ pub fn file_stem(name: &str) -> String {
 /// `'` in front. Applied to every text cell of every CSV and XLSX Faro writes, headers
 /// included.
 pub fn neutralise_cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+    if starts_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
     }
+}
+
+/// Undoes [`neutralise_cell`] when a file Faro wrote is read back: the `'` comes off only
+/// where Faro would have put it.
+pub fn unneutralise_cell(cell: &str) -> &str {
+    cell.strip_prefix('\'').filter(|rest| starts_like_formula(rest)).unwrap_or(cell)
+}
+
+fn starts_like_formula(text: &str) -> bool {
+    matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::bank::Bank;
 use crate::export::{AssessmentFile, ASSESSMENT_FORMAT};
 use crate::plan::is_date_or_empty;
 use crate::problem::{from_json_error, Problem, ProblemKind};
-use crate::response::{Assessment, MAX_TEXT};
+use crate::response::{Answer, Assessment, MAX_TEXT};
 use crate::store::{migrate, SCHEMA};
 use serde_json::Value;
 
@@ -109,7 +109,7 @@ pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> R
         match bank.item(id) {
             None => unknown_questions.push(id.clone()),
             Some(item) if !given.value.fits(item) => {
-                problems.push(at(id, "answers", ProblemKind::InvalidValue { expected: expected_for(item), found: given.value.token() }))
+                problems.push(at(id, "answers", ProblemKind::InvalidValue { expected: Answer::expected(item), found: given.value.token() }))
             }
             Some(_) => {}
         }
@@ -143,18 +143,6 @@ pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> R
         Ok(ImportedAssessment { assessment: a, unknown_questions })
     } else {
         Err(problems)
-    }
-}
-
-fn expected_for(item: &crate::bank::Item) -> String {
-    use crate::bank::ItemKind::*;
-    match &item.kind {
-        Level { .. } => "level 1–5 | dont_know".into(),
-        Rating { .. } => "rating 1–5".into(),
-        Nps => "nps 0–10".into(),
-        YesNo => "yes_no".into(),
-        Choice { options } => options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | "),
-        Text => format!("text ≤ {MAX_TEXT}"),
     }
 }
 

@@ -57,6 +57,19 @@ impl Answer {
         }
     }
 
+    /// What a valid answer to `item` looks like, as written in files ("1–5", "yes | no",
+    /// option ids…): the "expected" part of an import problem.
+    pub fn expected(item: &Item) -> String {
+        match &item.kind {
+            ItemKind::Level { .. } => "1–5 | dont_know".into(),
+            ItemKind::Rating { .. } => "1–5".into(),
+            ItemKind::Nps => "0–10".into(),
+            ItemKind::YesNo => "yes | no".into(),
+            ItemKind::Choice { options } => options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | "),
+            ItemKind::Text => format!("text ≤ {MAX_TEXT}"),
+        }
+    }
+
     /// Reads a token back for `item` (CSV import): the inverse of [`Answer::token`].
     pub fn parse_token(item: &Item, token: &str) -> Option<Answer> {
         let token = token.trim();

@@ -75,35 +75,6 @@ pub fn t975(df: usize) -> f64 {
     distrs::StudentsT::ppf(0.975, df as f64)
 }
 
-/// A 95 % confidence interval for a mean: mean ± t(0.975, n−1)·sd/√n.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct MeanCi {
-    pub n: usize,
-    pub mean: f64,
-    pub sd: f64,
-    /// Half-width of the interval; infinite for n = 1.
-    pub half_width: f64,
-}
-
-impl MeanCi {
-    pub fn of(values: &[f64]) -> Option<MeanCi> {
-        let m = mean(values)?;
-        let s = sd(values)?;
-        let n = values.len();
-        let half_width = if n < 2 { f64::INFINITY } else { t975(n - 1) * s / (n as f64).sqrt() };
-        Some(MeanCi { n, mean: m, sd: s, half_width })
-    }
-
-    /// Standard error of the mean.
-    pub fn se(&self) -> f64 {
-        if self.n == 0 {
-            f64::INFINITY
-        } else {
-            self.sd / (self.n as f64).sqrt()
-        }
-    }
-}
-
 /// Cronbach's α of a set of items answered by the same respondents:
 /// α = k/(k−1) · (1 − Σ var(item) / var(total)), with sample variances. `rows` holds
 /// one row of k item scores per respondent (complete rows only). `None` when fewer

@@ -42,7 +42,9 @@ pub fn migrate(value: Value, from: u32, file: &str) -> Result<Value, Problem> {
 /// Reads `{"schema": n, "data": …}`, migrating older schemas.
 pub fn read_record<T: for<'de> Deserialize<'de>>(json: &str, file: &str) -> Result<T, Problem> {
     let value: Value = serde_json::from_str(json).map_err(|e| crate::problem::from_json_error(file, json, &e))?;
-    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("schema"))? as u32;
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("schema"))?;
+    // A schema too large for u32 is simply newer than any this app knows.
+    let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     let data = value.get("data").cloned().ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("data"))?;
     let data = migrate(data, schema, file)?;
     serde_json::from_value(data).map_err(|e| {
@@ -176,12 +178,12 @@ pub fn plan_restore(name: &str, bytes: &[u8], existing: &BTreeMap<String, String
             continue;
         }
         // Each record must itself be readable (an envelope with a schema we know).
-        if let Err(mut p) = read_record::<Value>(&value.to_string(), name) {
+        let stored = value.to_string();
+        if let Err(mut p) = read_record::<Value>(&stored, name) {
             p.record = Some(key.clone());
             plan.rejected.push(p);
             continue;
         }
-        let stored = value.to_string();
         match existing.get(&key) {
             None => plan.add.push((key, stored)),
             Some(current) if serde_json::from_str::<Value>(current).ok().as_ref() == Some(&value) => plan.unchanged += 1,

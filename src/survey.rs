@@ -6,7 +6,7 @@ use crate::bank::{Bank, ItemKind, ServicePart};
 use crate::i18n::{Lang, Msg};
 use crate::problem::{from_json_error, Problem, ProblemKind};
 use crate::response::{is_visible, Answer};
-use crate::stats::{self, MeanCi};
+use crate::stats;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -119,6 +119,14 @@ pub struct Row {
 /// The fixed first columns of the CSV layout (questions/README.md § Survey CSV).
 pub const CSV_FIXED: [&str; 3] = ["response_id", "submitted_at", "lang"];
 
+/// The header of the CSV layout: the fixed columns, every profile field, every question.
+pub fn csv_header(bank: &Bank) -> Vec<String> {
+    let mut header: Vec<String> = CSV_FIXED.iter().map(|s| s.to_string()).collect();
+    header.extend(bank.profile().iter().map(|f| f.id.clone()));
+    header.extend(bank.items().iter().map(|i| i.id.clone()));
+    header
+}
+
 /// Submitted responses as a JSON file.
 pub fn responses_json(bank: &Bank, responses: &[Response], now: &str) -> String {
     let profile_fields: Vec<String> = bank.profile().iter().map(|f| f.id.clone()).collect();
@@ -153,9 +161,7 @@ pub fn responses_json(bank: &Bank, responses: &[Response], now: &str) -> String 
 /// injection; the header names every column.
 pub fn responses_csv(bank: &Bank, responses: &[Response], lang: Lang) -> String {
     let mut writer = csv::WriterBuilder::new().delimiter(crate::export::csv_delimiter(lang)).from_writer(Vec::new());
-    let mut header: Vec<String> = CSV_FIXED.iter().map(|s| s.to_string()).collect();
-    header.extend(bank.profile().iter().map(|f| f.id.clone()));
-    header.extend(bank.items().iter().map(|i| i.id.clone()));
+    let header = csv_header(bank);
     let _ = writer.write_record(&header);
     for r in responses {
         let mut row = vec![r.id.clone(), r.submitted_at.clone().unwrap_or_default(), r.lang.code().to_owned()];
@@ -416,9 +422,7 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row
             .map(|(t, cell)| (*t, cell.trim()))
             .filter(|(_, cell)| !cell.is_empty())
             // A leading quote is how exports neutralise formulas; take it off again.
-            .map(|(t, cell)| {
-                (t, cell.strip_prefix('\'').filter(|rest| matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))).unwrap_or(cell))
-            })
+            .map(|(t, cell)| (t, crate::export::unneutralise_cell(cell)))
             .collect();
         on_row(line, &RawRow { cells, session: None });
     }
@@ -460,7 +464,7 @@ fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Resu
             Target::Item(i) => {
                 let item = &bank.items()[i];
                 let answer = Answer::parse_token(item, cell)
-                    .ok_or_else(|| at(&item.id, ProblemKind::InvalidValue { expected: expected_tokens(item), found: cell.chars().take(40).collect() }))?;
+                    .ok_or_else(|| at(&item.id, ProblemKind::InvalidValue { expected: Answer::expected(item), found: cell.chars().take(40).collect() }))?;
                 checked.answers.push((i, answer));
             }
             _ => {}
@@ -471,17 +475,6 @@ fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Resu
     // An answer to a question the respondent should not have seen is dropped, not counted.
     checked.prune_hidden(bank);
     Ok(checked)
-}
-
-fn expected_tokens(item: &crate::bank::Item) -> String {
-    match &item.kind {
-        ItemKind::YesNo => "yes | no".into(),
-        ItemKind::Rating { .. } => "1–5".into(),
-        ItemKind::Nps => "0–10".into(),
-        ItemKind::Level { .. } => "1–5 | dont_know".into(),
-        ItemKind::Choice { options } => options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | "),
-        ItemKind::Text => format!("text ≤ {}", crate::response::MAX_TEXT),
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -508,23 +501,26 @@ impl Dataset {
 
     /// Appends one checked row.
     fn push(&mut self, bank: &Bank, row: &Checked) {
+        let mut answers = row.answers.iter().peekable();
+        self.push_row(
+            bank,
+            |fi| row.profile.iter().find(|(f, _)| *f == fi).map_or(0, |(_, o)| *o as u8 + 1),
+            |ii| answers.next_if(|(i, _)| *i == ii).map(|(_, answer)| answer),
+        );
+    }
+
+    /// Appends one response, given each profile field's code and each question's answer
+    /// (asked in bank order).
+    fn push_row<'a>(&mut self, bank: &Bank, profile_code: impl Fn(usize) -> u8, mut answer_of: impl FnMut(usize) -> Option<&'a Answer>) {
         for (fi, column) in self.profile.iter_mut().enumerate() {
-            column.push(row.profile.iter().find(|(f, _)| *f == fi).map_or(0, |(_, o)| *o as u8 + 1));
+            column.push(profile_code(fi));
         }
-        let mut next = row.answers.iter().peekable();
         for (ii, item) in bank.items().iter().enumerate() {
-            let code = match next.peek() {
-                Some((i, answer)) if *i == ii => {
-                    if let (ItemKind::Text, Answer::Text(t)) = (&item.kind, answer) {
-                        self.texts.push((ii, self.n, t.clone()));
-                    }
-                    let code = code_of(&item.kind, answer);
-                    next.next();
-                    code
-                }
-                _ => 0,
-            };
-            self.columns[ii].push(code);
+            let answer = answer_of(ii);
+            if let (ItemKind::Text, Some(Answer::Text(t))) = (&item.kind, answer) {
+                self.texts.push((ii, self.n, t.clone()));
+            }
+            self.columns[ii].push(answer.map_or(0, |a| code_of(&item.kind, a)));
         }
         self.n += 1;
     }
@@ -543,20 +539,16 @@ impl Dataset {
 
     /// Codes every submitted response (others are skipped).
     pub fn from_responses<'a>(bank: &Bank, responses: impl IntoIterator<Item = &'a Response>) -> Dataset {
-        let mut d = Dataset { n: 0, columns: vec![Vec::new(); bank.items().len()], profile: vec![Vec::new(); bank.profile().len()], texts: Vec::new() };
+        let mut d = Dataset::empty(bank);
         for r in responses.into_iter().filter(|r| r.submitted_at.is_some()) {
-            for (fi, field) in bank.profile().iter().enumerate() {
-                let code = r.profile.get(&field.id).and_then(|o| field.options.iter().position(|x| &x.id == o)).map_or(0, |i| i as u8 + 1);
-                d.profile[fi].push(code);
-            }
-            for (ii, item) in bank.items().iter().enumerate() {
-                let answer = r.answers.get(&item.id);
-                if let (ItemKind::Text, Some(Answer::Text(t))) = (&item.kind, answer) {
-                    d.texts.push((ii, d.n, t.clone()));
-                }
-                d.columns[ii].push(answer.map_or(0, |a| code_of(&item.kind, a)));
-            }
-            d.n += 1;
+            d.push_row(
+                bank,
+                |fi| {
+                    let field = &bank.profile()[fi];
+                    r.profile.get(&field.id).and_then(|o| field.options.iter().position(|x| &x.id == o)).map_or(0, |i| i as u8 + 1)
+                },
+                |ii| r.answers.get(&bank.items()[ii].id),
+            );
         }
         d
     }
@@ -603,10 +595,6 @@ impl Rating {
         let sd = (ss / (n - 1) as f64).sqrt();
         let ci = stats::t975(n - 1) * sd / (n as f64).sqrt();
         Rating { n, counts: Some(counts), mean: Some(mean), sd: Some(sd), ci: Some(ci) }
-    }
-
-    pub fn as_ci(&self) -> Option<MeanCi> {
-        Some(MeanCi { n: self.n, mean: self.mean?, sd: self.sd?, half_width: self.ci? })
     }
 }
 
@@ -934,8 +922,14 @@ pub fn results_json(bank: &Bank, dashboard: &Dashboard, now: &str) -> String {
 /// Last year's figures from a responses file (JSON or CSV) or a results file.
 pub fn last_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Dashboard, Vec<Problem>> {
     let text = crate::import::text_of(name, bytes, MAX_RESPONSES_FILE).map_err(|p| vec![p])?;
-    let is_results = text.trim_start().starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(text).ok().as_ref().and_then(crate::import::format_of) == Some(RESULTS_FORMAT);
+    // Only the format is read here (the rest is skipped, not built): a responses file may
+    // be hundreds of megabytes, and it is parsed properly below.
+    #[derive(Deserialize)]
+    struct FormatOnly {
+        format: Option<String>,
+    }
+    let is_results =
+        text.trim_start().starts_with('{') && serde_json::from_str::<FormatOnly>(text).ok().and_then(|f| f.format).as_deref() == Some(RESULTS_FORMAT);
     if is_results {
         let value = crate::import::envelope(name, text, RESULTS_FORMAT).map_err(|p| vec![p])?;
         let file: ResultsFile = serde_json::from_value(value).map_err(|e| vec![from_json_error(name, text, &e)])?;
@@ -968,16 +962,16 @@ pub struct Change {
 /// Compares two means with Welch's t-test at 95 %: significant when
 /// |Δ| > t(0.975, ν)·√(se₁² + se₂²), ν by Welch–Satterthwaite.
 pub fn change(this: &Rating, last: &Rating) -> Change {
-    let (a, b) = (this.as_ci(), last.as_ci());
-    let significant = match (a, b) {
-        (Some(a), Some(b)) if a.n >= 2 && b.n >= 2 => {
-            let (v1, v2) = (a.se().powi(2), b.se().powi(2));
+    // (n, mean, squared standard error) of each year, where there is a spread to test.
+    let sample = |r: &Rating| Some((r.n, r.mean?, r.sd?.powi(2) / r.n as f64)).filter(|(n, _, _)| *n >= 2);
+    let significant = match (sample(this), sample(last)) {
+        (Some((n1, m1, v1)), Some((n2, m2, v2))) => {
             let se = (v1 + v2).sqrt();
             if se == 0.0 {
-                a.mean != b.mean
+                m1 != m2
             } else {
-                let df = (v1 + v2).powi(2) / (v1.powi(2) / (a.n - 1) as f64 + v2.powi(2) / (b.n - 1) as f64);
-                (a.mean - b.mean).abs() > distrs::StudentsT::ppf(0.975, df) * se
+                let df = (v1 + v2).powi(2) / (v1.powi(2) / (n1 - 1) as f64 + v2.powi(2) / (n2 - 1) as f64);
+                (m1 - m2).abs() > distrs::StudentsT::ppf(0.975, df) * se
             }
         }
         _ => false,
@@ -1085,9 +1079,7 @@ fn decode(kind: &ItemKind, code: u8) -> Option<Answer> {
 pub fn dataset_csv(bank: &Bank, data: &Dataset) -> String {
     let texts: std::collections::HashMap<(usize, usize), &str> = data.texts.iter().map(|(i, r, t)| ((*i, *r), t.as_str())).collect();
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    let mut header: Vec<String> = CSV_FIXED.iter().map(|s| s.to_string()).collect();
-    header.extend(bank.profile().iter().map(|f| f.id.clone()));
-    header.extend(bank.items().iter().map(|i| i.id.clone()));
+    let header = csv_header(bank);
     let _ = writer.write_record(&header);
     let mut row: Vec<String> = Vec::with_capacity(header.len());
     for r in 0..data.n {
@@ -1100,13 +1092,8 @@ pub fn dataset_csv(bank: &Bank, data: &Dataset) -> String {
         for (ii, item) in bank.items().iter().enumerate() {
             let c = data.columns[ii][r];
             row.push(match (&item.kind, c) {
-                (_, 0) => String::new(),
-                (ItemKind::Rating { .. } | ItemKind::Level { .. }, c) => c.to_string(),
-                (ItemKind::Nps, c) => (c - 1).to_string(),
-                (ItemKind::YesNo, 1) => "yes".into(),
-                (ItemKind::YesNo, _) => "no".into(),
-                (ItemKind::Choice { options }, c) => options[c as usize - 1].id.clone(),
-                (ItemKind::Text, _) => crate::export::neutralise_cell(texts.get(&(ii, r)).copied().unwrap_or("")),
+                (ItemKind::Text, 1..) => crate::export::neutralise_cell(texts.get(&(ii, r)).copied().unwrap_or("")),
+                (kind, c) => decode(kind, c).map(|a| a.token()).unwrap_or_default(),
             });
         }
         let _ = writer.write_record(&row);
@@ -1133,14 +1120,10 @@ pub fn synthetic_responses(bank: &Bank, n: usize, seed: u64) -> Vec<Response> {
                     continue;
                 }
                 let answer = match &item.kind {
-                    ItemKind::Rating { .. } => Answer::Rating(c),
-                    ItemKind::Level { .. } => Answer::Level(c),
-                    ItemKind::Nps => Answer::Nps(c - 1),
-                    ItemKind::YesNo => Answer::YesNo(c == 1),
-                    ItemKind::Choice { options } => Answer::Choice(options[c as usize - 1].id.clone()),
-                    ItemKind::Text => Answer::Text(format!("Commento {r}")),
+                    ItemKind::Text => Some(Answer::Text(format!("Commento {r}"))),
+                    kind => decode(kind, c),
                 };
-                resp.answers.insert(item.id.clone(), answer);
+                resp.answers.extend(answer.map(|a| (item.id.clone(), a)));
             }
             resp
         })

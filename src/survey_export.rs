@@ -225,9 +225,7 @@ impl SurveyReport<'_> {
 
     /// The raw responses as a sheet (same layout as the CSV).
     pub fn raw_table(&self, responses: &[Response]) -> Table {
-        let mut headers: Vec<String> = crate::survey::CSV_FIXED.iter().map(|s| s.to_string()).collect();
-        headers.extend(self.bank.profile().iter().map(|f| f.id.clone()));
-        headers.extend(self.bank.items().iter().map(|i| i.id.clone()));
+        let headers = crate::survey::csv_header(self.bank);
         let rows = responses
             .iter()
             .map(|r| {

@@ -179,6 +179,10 @@ fn validator_names_the_group_and_field() {
     assert!(matches!(problems[0].kind, ProblemKind::WrongFormat { .. }));
     let problems = Benchmark::from_json("x.json", good[..good.len() / 3].as_bytes()).unwrap_err();
     assert_eq!(problems[0].kind, ProblemKind::Truncated);
+    // 2³² + 1 must not wrap round to schema 1.
+    let huge = good.replacen("\"schema\":1", "\"schema\":4294967297", 1);
+    let problems = Benchmark::from_json("x.json", huge.as_bytes()).unwrap_err();
+    assert!(matches!(problems[0].kind, ProblemKind::UnsupportedSchema { .. }), "{problems:?}");
     let unordered = good.replacen("\"p\":[", "\"p\":[99,", 1);
     assert!(Benchmark::from_json("x.json", unordered.as_bytes()).is_err());
 }

@@ -103,6 +103,12 @@ fn newer_schema_asks_for_an_update() {
 }
 
 #[test]
+fn a_stored_record_of_a_schema_beyond_u32_is_newer_not_schema_1() {
+    let p = faro::store::read_assessment(r#"{"schema": 4294967297, "data": {}}"#).unwrap_err();
+    assert!(matches!(p.kind, ProblemKind::UnsupportedSchema { .. }), "{p:?}");
+}
+
+#[test]
 fn unknown_bank_version_is_refused() {
     let text = good().replace("\"bank_version\": \"1.0.0\"", "\"bank_version\": \"2.0.0\"");
     let p = error_of(text.as_bytes());
