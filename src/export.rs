@@ -59,6 +59,14 @@ pub fn neutralise_cell(text: &str) -> String {
     }
 }
 
+/// A CSV file's bytes with a UTF-8 byte-order mark, without which Excel reads accented
+/// letters wrongly.
+pub fn with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
 /// Undoes [`neutralise_cell`] when a file Faro wrote is read back: the `'` comes off only
 /// where Faro would have put it.
 pub fn unneutralise_cell(cell: &str) -> &str {

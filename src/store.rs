@@ -74,6 +74,21 @@ pub struct Summary {
     pub updated_at: String,
     pub answers: usize,
     pub has_plan: bool,
+    /// The questionnaire page to resume at (0 = profile).
+    pub resume_page: usize,
+}
+
+impl Summary {
+    pub fn of(a: &Assessment) -> Summary {
+        Summary {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            updated_at: a.updated_at.clone(),
+            answers: a.answers.len(),
+            has_plan: a.plan.is_some(),
+            resume_page: a.resume.page,
+        }
+    }
 }
 
 /// The stored assessments, most recently changed first. Records that cannot be read are
@@ -83,12 +98,26 @@ pub fn summaries(records: &BTreeMap<String, String>) -> Vec<Summary> {
         .iter()
         .filter_map(|(key, json)| key.strip_prefix(ASSESSMENT_PREFIX).map(|id| (id, json)))
         .map(|(id, json)| match read_assessment(json) {
-            Ok(a) => Summary { id: a.id, name: a.name, updated_at: a.updated_at, answers: a.answers.len(), has_plan: a.plan.is_some() },
-            Err(_) => Summary { id: id.to_owned(), name: format!("? {id}"), updated_at: String::new(), answers: 0, has_plan: false },
+            Ok(a) => Summary::of(&a),
+            Err(_) => Summary { id: id.to_owned(), name: format!("? {id}"), updated_at: String::new(), answers: 0, has_plan: false, resume_page: 0 },
         })
         .collect();
-    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
+    sort_summaries(&mut list);
     list
+}
+
+/// Puts a changed or new assessment's summary in the list, keeping its order, so an
+/// answer does not mean reading every stored assessment again.
+pub fn upsert_summary(list: &mut Vec<Summary>, summary: Summary) {
+    match list.iter_mut().find(|s| s.id == summary.id) {
+        Some(s) => *s = summary,
+        None => list.push(summary),
+    }
+    sort_summaries(list);
+}
+
+fn sort_summaries(list: &mut [Summary]) {
+    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
 }
 
 /// Preferences kept on the device.
@@ -212,6 +241,30 @@ mod tests {
         let en = Settings { lang: Lang::from_code("en").unwrap() };
         records.insert(SETTINGS_KEY.to_owned(), settings_json(&en));
         assert_eq!(load_settings(&records), en);
+    }
+
+    #[test]
+    fn a_summary_upserted_after_a_change_equals_reading_storage_again() {
+        let bank = crate::content::Content::bundled().unwrap().innovation;
+        let mut records = BTreeMap::new();
+        for (id, time) in [("a", "2027-01-01"), ("b", "2027-01-03"), ("c", "2027-01-02")] {
+            let a = Assessment::new(id.into(), format!("Company {id}"), &bank, Lang::DEFAULT, time);
+            records.insert(assessment_key(id), write_assessment(&a));
+        }
+        records.insert(assessment_key("broken"), "{".into());
+        let mut list = summaries(&records);
+        assert_eq!(list.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["b", "c", "a", "broken"]);
+
+        let mut changed = read_assessment(&records[&assessment_key("a")]).unwrap();
+        changed.updated_at = "2027-01-04".into();
+        changed.resume.page = 3;
+        records.insert(assessment_key("a"), write_assessment(&changed));
+        upsert_summary(&mut list, Summary::of(&changed));
+        let added = Assessment::new("d".into(), "Company d".into(), &bank, Lang::DEFAULT, "2027-01-05");
+        records.insert(assessment_key("d"), write_assessment(&added));
+        upsert_summary(&mut list, Summary::of(&added));
+        assert_eq!(list, summaries(&records));
+        assert_eq!(list[1].resume_page, 3);
     }
 
     #[test]

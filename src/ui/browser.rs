@@ -49,11 +49,6 @@ pub fn open_trouble() -> Option<StorageTrouble> {
     STORAGE.with(|(_, t)| t.clone())
 }
 
-/// Whether the test switch that simulates a full storage is on.
-pub fn test_full() -> bool {
-    with_storage(|s| s.memory.borrow().contains_key(TEST_FULL_KEY))
-}
-
 impl Storage {
     /// Opens storage and loads Faro's records into memory.
     fn open() -> (Storage, Option<StorageTrouble>) {
@@ -249,6 +244,18 @@ pub fn focus_main_heading() {
             h.focus().ok();
         }
     }
+}
+
+/// Focuses an element as soon as it is rendered. `autofocus` does not do this for
+/// controls that appear after a click: browsers honour it once per page.
+pub fn focus_on_load<E>(node: leptos::prelude::NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    node.on_load(|element| {
+        element.unchecked_ref::<web_sys::HtmlElement>().focus().ok();
+    });
 }
 
 /// Scrolls to and focuses the element with `id` (a question to resume at).

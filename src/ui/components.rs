@@ -85,6 +85,9 @@ pub fn ConfirmButton(
     let asking = RwSignal::new(false);
     move || {
         if asking.get() {
+            // "No" takes the focus: the safe answer, and the button clicked is gone.
+            let no = NodeRef::new();
+            browser::focus_on_load(no);
             view! {
                 <span class="confirm" role="group" aria-label=move || question.get()>
                     <span>{move || question.get()}</span>
@@ -94,7 +97,7 @@ pub fn ConfirmButton(
                         on_confirm.run(());
                     }>{move || state.t(Msg::ConfirmYes)}</button>
                     " "
-                    <button type="button" autofocus on:click=move |_| asking.set(false)>{move || state.t(Msg::ConfirmNo)}</button>
+                    <button type="button" node_ref=no on:click=move |_| asking.set(false)>{move || state.t(Msg::ConfirmNo)}</button>
                 </span>
             }
             .into_any()

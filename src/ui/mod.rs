@@ -65,12 +65,16 @@ pub fn App(
     on_cleanup(move || handle.remove());
 
     // After every page change, move focus to the page's heading so keyboard and screen
-    // reader users start reading the new page (an Effect: it touches the DOM outside Leptos).
+    // reader users start reading the new page, or to the element the page asked for (an
+    // Effect: it touches the DOM outside Leptos). One place decides, once the page is drawn.
     Effect::new(move |previous: Option<Route>| {
         let route = state.route.get();
-        if previous.is_some_and(|p| p != route) {
-            request_animation_frame(browser::focus_main_heading);
-        }
+        let changed = previous.is_some_and(|p| p != route);
+        request_animation_frame(move || match state.focus_request.try_update_value(Option::take).flatten() {
+            Some(id) => browser::focus_id(&id),
+            None if changed => browser::focus_main_heading(),
+            None => {}
+        });
         route
     });
 

@@ -35,6 +35,8 @@ pub struct AppState {
     pub kiosk: RwSignal<Option<Kiosk>>,
     /// Bumped whenever stored survey responses change, so the dashboard recomputes.
     pub responses_changed: RwSignal<u32>,
+    /// Staff's survey settings (the member count), as stored.
+    pub survey_settings: RwSignal<SurveySettings>,
     /// Last year's figures, when staff loaded them for the comparison.
     pub last_year: RwSignal<Option<Arc<Dashboard>>>,
     /// A synthetic dataset that replaces the stored responses (benchmarks only).
@@ -46,6 +48,9 @@ pub struct AppState {
     pub in_memory_ids: StoredValue<std::collections::BTreeSet<String>>,
     /// Whether the browser granted persistent storage (`Some(None)`: it cannot say).
     pub persisted: RwSignal<Option<Option<bool>>>,
+    /// The element to focus once the page being shown is drawn, instead of its heading
+    /// (a question the user jumped to, or the one to resume at).
+    pub focus_request: StoredValue<Option<String>>,
 }
 
 /// Where the active benchmark stands.
@@ -77,13 +82,15 @@ impl AppState {
             response: RwSignal::new(None),
             kiosk: RwSignal::new(browser::with_storage(|s| s.get(survey::KIOSK_KEY)).and_then(|j| store::read_record(&j, "kiosk").ok())),
             responses_changed: RwSignal::new(0),
+            survey_settings: RwSignal::new(SurveySettings::default()),
             last_year: RwSignal::new(None),
             synthetic: RwSignal::new(None),
             in_memory: RwSignal::new(None),
             in_memory_ids: StoredValue::new(Default::default()),
             persisted: RwSignal::new(None),
+            focus_request: StoredValue::new(None),
         };
-        state.refresh_list();
+        state.reload_stored();
         state
     }
 
@@ -109,7 +116,7 @@ impl AppState {
         let result = browser::with_storage(|s| s.set(key, value));
         match result {
             Ok(()) => {
-                if self.trouble.get_untracked().is_some() && !browser::test_full() {
+                if self.trouble.get_untracked().is_some() {
                     self.trouble.set(None);
                 }
             }
@@ -128,6 +135,13 @@ impl AppState {
         self.assessments.set(list);
     }
 
+    /// Reads again what is kept in memory from storage: after a start, a restore or a wipe.
+    pub fn reload_stored(&self) {
+        self.refresh_list();
+        let settings = browser::with_storage(|s| s.get(survey::SURVEY_SETTINGS_KEY)).and_then(|j| store::read_record(&j, "settings").ok());
+        self.survey_settings.set(settings.unwrap_or_default());
+    }
+
     /// Navigates from code. The route is set at once, so the `hashchange` that follows
     /// finds nothing to do and a notice given right after survives.
     pub fn go(&self, route: Route) {
@@ -140,21 +154,40 @@ impl AppState {
         self.notice.set(Some(text.into()));
     }
 
+    /// The stored assessment with this id, if it can be read.
+    pub fn load_assessment(&self, id: &str) -> Option<Assessment> {
+        browser::with_storage(|s| s.get(&store::assessment_key(id))).and_then(|json| store::read_assessment(&json).ok())
+    }
+
     /// Loads an assessment into `current` (if not already there); `false` if unknown.
     pub fn open(&self, id: &str) -> bool {
         if self.current.with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id)) {
             return true;
         }
-        let found = browser::with_storage(|s| s.get(&store::assessment_key(id))).and_then(|json| store::read_assessment(&json).ok());
+        let found = self.load_assessment(id);
         let ok = found.is_some();
         self.current.set(found);
         ok
     }
 
-    /// Saves an assessment record (new or changed) and refreshes the list.
+    /// Saves an assessment record (new or changed) and updates its line in the list.
     pub fn save(&self, assessment: &Assessment) {
         self.persist(&store::assessment_key(&assessment.id), &store::write_assessment(assessment));
-        self.refresh_list();
+        self.assessments.update(|list| store::upsert_summary(list, store::Summary::of(assessment)));
+    }
+
+    /// The names of the stored assessments.
+    pub fn taken_names(&self) -> Vec<String> {
+        self.assessments.with_untracked(|list| list.iter().map(|s| s.name.clone()).collect())
+    }
+
+    /// Stores `a` as a new assessment beside the one it copies: a new id and a numbered
+    /// name ("Plant A (2)"). Returns the name given.
+    pub fn save_copy(&self, mut a: Assessment) -> String {
+        a.id = browser::random_id();
+        a.name = store::copy_name(&a.name, &self.taken_names());
+        self.save(&a);
+        a.name
     }
 
     /// Changes the open assessment and saves it at once. Every answer goes through here.
@@ -170,8 +203,7 @@ impl AppState {
             }
         });
         if let Some(a) = saved {
-            self.persist(&store::assessment_key(&a.id), &store::write_assessment(&a));
-            self.refresh_list();
+            self.save(&a);
         }
     }
 
@@ -191,7 +223,7 @@ impl AppState {
             self.remove(&key);
         }
         self.current.set(None);
-        self.refresh_list();
+        self.reload_stored();
     }
 }
 
@@ -258,6 +290,14 @@ impl AppState {
         })
     }
 
+    /// The submitted responses, in the order they were sent (then by id): the order of
+    /// every export.
+    pub fn submitted_responses(&self) -> Vec<Response> {
+        let mut list: Vec<_> = self.stored_responses().into_iter().filter(|r| r.submitted_at.is_some()).collect();
+        list.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at).then(a.id.cmp(&b.id)));
+        list
+    }
+
     /// Loads a response into `response` (if not already there); `false` if unknown.
     pub fn open_response(&self, id: &str) -> bool {
         if self.response.with_untracked(|r| r.as_ref().is_some_and(|r| r.id == id)) {
@@ -297,13 +337,9 @@ impl AppState {
         self.kiosk.set(kiosk);
     }
 
-    pub fn survey_settings(&self) -> SurveySettings {
-        browser::with_storage(|s| s.get(survey::SURVEY_SETTINGS_KEY)).and_then(|j| store::read_record(&j, "settings").ok()).unwrap_or_default()
-    }
-
-    pub fn set_survey_settings(&self, settings: &SurveySettings) {
-        self.persist(survey::SURVEY_SETTINGS_KEY, &store::write_record(settings));
-        self.responses_changed.update(|n| *n += 1);
+    pub fn set_survey_settings(&self, settings: SurveySettings) {
+        self.persist(survey::SURVEY_SETTINGS_KEY, &store::write_record(&settings));
+        self.survey_settings.set(settings);
     }
 }
 

@@ -85,3 +85,24 @@ test('a kiosk respondent completes the survey with the keyboard alone', async ({
   await expect(page.getByTestId('kiosk-count')).toHaveText('Risposte raccolte: 1');
   watch.check();
 });
+
+test('a missing question chosen on the review page gets the keyboard focus, a new page its heading', async ({ page, baseURL }) => {
+  const watch = guard(page, baseURL);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Profilo dell'azienda");
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  const id = page.url().match(/#\/a\/([^/]+)/)[1];
+  await page.goto(page.url().replace(/#.*$/, `#/a/${id}/review`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riepilogo');
+  const third = page.locator('main li a', { hasText: '3. ' }).first();
+  await tabTo(page, (text) => document.activeElement?.textContent?.startsWith(text), '3. ');
+  await expect(third).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/s\/1$/);
+  // The third question of the first dimension, not the page heading.
+  await expect(page.locator('fieldset.question').nth(2)).toBeFocused();
+  await nextPage(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  watch.check();
+});

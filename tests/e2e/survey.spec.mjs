@@ -100,6 +100,7 @@ test('kiosk collection, merging devices, dashboard and assembly report', async (
 
   // Leaving needs the code.
   await page.getByRole('button', { name: 'Termina la sessione (staff)' }).click();
+  await expect(page.locator('#kiosk-code')).toBeFocused();
   await page.locator('#kiosk-code').fill('1111');
   await page.getByRole('button', { name: 'Esci' }).click();
   await expect(page.getByRole('alert')).toHaveText('Codice errato.');

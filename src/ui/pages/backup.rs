@@ -43,11 +43,8 @@ pub fn BackupTools() -> impl IntoView {
                     let mut copied = 0;
                     for (key, value) in &plan.conflicts {
                         if key.starts_with(store::ASSESSMENT_PREFIX) {
-                            if let Ok(mut a) = store::read_assessment(value) {
-                                let taken: Vec<String> = state.assessments.get_untracked().into_iter().map(|s| s.name).collect();
-                                a.id = browser::random_id();
-                                a.name = store::copy_name(&a.name, &taken);
-                                state.save(&a);
+                            if let Ok(a) = store::read_assessment(value) {
+                                state.save_copy(a);
                                 copied += 1;
                             }
                         }
@@ -68,7 +65,7 @@ pub fn BackupTools() -> impl IntoView {
                 }
             }
         }
-        state.refresh_list();
+        state.reload_stored();
         problems.set(found);
     });
 

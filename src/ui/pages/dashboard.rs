@@ -77,10 +77,7 @@ pub fn DashboardPage(
     let bank = Arc::new(state.content().satisfaction.clone());
     let sd = survey_data(state, bank.clone());
     let dash = sd.dash;
-    let members = move || {
-        state.responses_changed.track();
-        state.survey_settings().members
-    };
+    let members = move || state.survey_settings.get().members;
     let title = bank.meta().title.clone();
     let headline = move || {
         let lang = state.lang.get();
@@ -539,11 +536,6 @@ fn Comments(sd: SurveyData, bank: Arc<Bank>, print: bool) -> impl IntoView {
 fn SurveyExports(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
     let state = use_state();
     let busy = RwSignal::new(false);
-    let submitted = move || {
-        let mut list: Vec<_> = state.stored_responses().into_iter().filter(|r| r.submitted_at.is_some()).collect();
-        list.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at));
-        list
-    };
     let b1 = bank.clone();
     let xlsx = move |_| {
         let lang = state.lang.get_untracked();
@@ -555,10 +547,10 @@ fn SurveyExports(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
             catalogue: &content.catalogue,
             dashboard: &dash,
             last_year: last.as_deref(),
-            members: state.survey_settings().members,
+            members: state.survey_settings.get_untracked().members,
             lang,
         };
-        let book = report.workbook(&submitted());
+        let book = report.workbook(&state.submitted_responses());
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = tools::run(&crate::tools::Request::Xlsx { workbook: book }).await;
@@ -579,10 +571,15 @@ fn SurveyExports(sd: SurveyData, bank: Arc<Bank>) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let content = state.content();
         let dash = sd.dash.get_untracked();
-        let report =
-            SurveyReport { bank: &b2, catalogue: &content.catalogue, dashboard: &dash, last_year: None, members: state.survey_settings().members, lang };
-        let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend(to_csv(&report.services_table(), lang).into_bytes());
+        let report = SurveyReport {
+            bank: &b2,
+            catalogue: &content.catalogue,
+            dashboard: &dash,
+            last_year: None,
+            members: state.survey_settings.get_untracked().members,
+            lang,
+        };
+        let bytes = crate::export::with_bom(&to_csv(&report.services_table(), lang));
         let name = format!("faro-survey-services-{}.csv", browser::today());
         if browser::download(&name, "text/csv;charset=utf-8", &bytes).is_ok() {
             state.notify(lang.fmt(Msg::HomeExported, &[("file", &name)]));

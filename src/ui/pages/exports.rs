@@ -75,7 +75,7 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
     let csv_scores = move |_| {
         let lang = state.lang.get_untracked();
         if let Some(text) = with_report(state, &d2, lang, |r| to_csv(&r.scores_table(), lang)) {
-            deliver(state, &file_name(state, "scores.csv"), "text/csv;charset=utf-8", with_bom(&text).as_slice());
+            deliver(state, &file_name(state, "scores.csv"), "text/csv;charset=utf-8", export::with_bom(&text).as_slice());
         }
     };
     let d3 = d.clone();
@@ -83,7 +83,7 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let Some(plan) = state.current.with_untracked(|a| a.as_ref().and_then(|a| a.plan.clone())) else { return };
         if let Some(text) = with_report(state, &d3, lang, |r| to_csv(&r.plan_table(&plan, &service_namer(state, lang)), lang)) {
-            deliver(state, &file_name(state, "plan.csv"), "text/csv;charset=utf-8", with_bom(&text).as_slice());
+            deliver(state, &file_name(state, "plan.csv"), "text/csv;charset=utf-8", export::with_bom(&text).as_slice());
         }
     };
     let d4 = d.clone();
@@ -124,11 +124,4 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// CSV with a UTF-8 byte-order mark, so spreadsheet programs read accents correctly.
-fn with_bom(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(text.as_bytes());
-    bytes
 }

@@ -24,7 +24,7 @@ pub fn Home() -> impl IntoView {
         let lang = state.lang.get_untracked();
         let content = state.content();
         let now = browser::now();
-        let taken: Vec<String> = state.assessments.get_untracked().into_iter().map(|s| s.name).collect();
+        let taken = state.taken_names();
         let base = lang.fmt(Msg::HomeDefaultName, &[("date", &browser::today())]);
         let name = if taken.contains(&base) { store::copy_name(&base, &taken) } else { base };
         let a = Assessment::new(browser::random_id(), name, &content.innovation, lang, &now);
@@ -103,17 +103,13 @@ pub fn Home() -> impl IntoView {
 
 /// Adds an imported assessment without overwriting anything: identical records are
 /// recognised, different ones with the same id become a copy with a new id.
-pub fn add_imported(state: AppState, mut a: Assessment) -> String {
+pub fn add_imported(state: AppState, a: Assessment) -> String {
     let lang = state.lang.get_untracked();
-    let existing = browser::with_storage(|s| s.get(&store::assessment_key(&a.id))).and_then(|j| store::read_assessment(&j).ok());
-    match existing {
+    match state.load_assessment(&a.id) {
         Some(e) if e == a => lang.fmt(Msg::HomeImportSame, &[("name", &a.name)]),
         Some(_) => {
-            let taken: Vec<String> = state.assessments.get_untracked().into_iter().map(|s| s.name).collect();
-            a.id = browser::random_id();
-            a.name = store::copy_name(&a.name, &taken);
-            state.save(&a);
-            lang.fmt(Msg::HomeImportCopy, &[("name", &a.name)])
+            let name = state.save_copy(a);
+            lang.fmt(Msg::HomeImportCopy, &[("name", &name)])
         }
         None => {
             state.save(&a);
@@ -129,16 +125,7 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let name = RwSignal::new(summary.name.clone());
     let total = state.content().innovation.items().len();
-    let open_route = {
-        let id = id.clone();
-        move || {
-            let page = browser::with_storage(|s| s.get(&store::assessment_key(&id)))
-                .and_then(|j| store::read_assessment(&j).ok())
-                .map(|a| resume_page(&a))
-                .unwrap_or(AssessmentPage::Profile);
-            Route::Assessment { id: id.clone(), page }.href()
-        }
-    };
+    let open_href = Route::Assessment { id: id.clone(), page: resume_page(summary.resume_page) }.href();
     let results_href = Route::Assessment { id: id.clone(), page: AssessmentPage::Results }.href();
 
     let id_for_rename = id.clone();
@@ -148,7 +135,7 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
         if new_name.is_empty() {
             return;
         }
-        if let Some(mut a) = load(&id_for_rename) {
+        if let Some(mut a) = state.load_assessment(&id_for_rename) {
             a.name = new_name.chars().take(200).collect();
             a.updated_at = browser::now();
             state.save(&a);
@@ -163,20 +150,17 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
 
     let id_dup = id.clone();
     let duplicate = move |_| {
-        if let Some(mut a) = load(&id_dup) {
-            let taken: Vec<String> = state.assessments.get_untracked().into_iter().map(|s| s.name).collect();
-            a.id = browser::random_id();
-            a.name = store::copy_name(&a.name, &taken);
+        if let Some(mut a) = state.load_assessment(&id_dup) {
             let now = browser::now();
             a.created_at = now.clone();
             a.updated_at = now;
-            state.save(&a);
-            state.notify(state.lang.get_untracked().fmt(Msg::HomeDuplicated, &[("name", &a.name)]));
+            let name = state.save_copy(a);
+            state.notify(state.lang.get_untracked().fmt(Msg::HomeDuplicated, &[("name", &name)]));
         }
     };
     let id_exp = id.clone();
     let export_file = move |_| {
-        if let Some(a) = load(&id_exp) {
+        if let Some(a) = state.load_assessment(&id_exp) {
             let json = export::assessment_json(&a, &browser::now());
             let name = format!("faro-{}.json", export::file_stem(&a.name));
             if browser::download(&name, "application/json", json.as_bytes()).is_ok() {
@@ -196,10 +180,12 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
             {move || if renaming.get() {
                 let commit = commit_rename.clone();
                 let commit_key = commit_rename_key.clone();
+                let rename_input = NodeRef::new();
+                browser::focus_on_load(rename_input);
                 view! {
                     <label class="rename">
                         <span class="visually-hidden">{state.t(Msg::HomeRenameLabel)}</span>
-                        <input type="text" maxlength="200" prop:value=move || name.get() autofocus
+                        <input type="text" maxlength="200" prop:value=move || name.get() node_ref=rename_input
                             on:input=move |ev| name.set(event_target_value(&ev))
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                 if ev.key() == "Enter" { commit_key() }
@@ -210,7 +196,7 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
                     </label>
                 }.into_any()
             } else {
-                let href = open_route.clone();
+                let href = open_href.clone();
                 view! { <h3><a href=href>{summary_name.clone()}</a></h3> }.into_any()
             }}
             <p class="muted">
@@ -232,13 +218,9 @@ fn SavedCard(summary: store::Summary) -> impl IntoView {
     }
 }
 
-fn load(id: &str) -> Option<Assessment> {
-    browser::with_storage(|s| s.get(&store::assessment_key(id))).and_then(|j| store::read_assessment(&j).ok())
-}
-
-/// The page to resume an assessment at.
-pub fn resume_page(a: &Assessment) -> AssessmentPage {
-    match a.resume.page {
+/// The page to resume an assessment at, from its stored resume point.
+fn resume_page(page: usize) -> AssessmentPage {
+    match page {
         0 => AssessmentPage::Profile,
         n => AssessmentPage::Section(n - 1),
     }

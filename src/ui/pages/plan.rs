@@ -376,14 +376,13 @@ fn AddOwn() -> impl IntoView {
         title.set(String::new());
         state.notify(state.t(Msg::PlanAdded));
     };
-    let add2 = add.clone();
     view! {
         <form class="add-own no-print" on:submit=move |ev| { ev.prevent_default(); add(); }>
             <div class="field">
                 <label for="own-title">{move || state.t(Msg::PlanAddLabel)}</label>
                 <input id="own-title" type="text" maxlength="300" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
             </div>
-            <button type="submit" on:click=move |ev| { ev.prevent_default(); add2(); }>{move || state.t(Msg::PlanAdd)}</button>
+            <button type="submit">{move || state.t(Msg::PlanAdd)}</button>
         </form>
     }
 }

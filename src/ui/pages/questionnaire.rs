@@ -9,7 +9,6 @@ use crate::bank::Bank;
 use crate::i18n::Msg;
 use crate::response::Answer;
 use crate::route::{AssessmentPage, Route};
-use crate::ui::browser;
 use crate::ui::components::{page_heading, Step, StepNavigator};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -103,7 +102,7 @@ fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
     let focus_target = state.current.with_untracked(|a| a.as_ref().and_then(|a| a.resume.question.clone()));
     if let Some(q) = focus_target.filter(|_| page > 0) {
         if bank.item(&q).is_some_and(|i| i.section + 1 == page) {
-            request_animation_frame(move || browser::focus_id(&dom_id(&q)));
+            state.focus_request.set_value(Some(dom_id(&q)));
         }
     }
 

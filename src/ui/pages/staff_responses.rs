@@ -8,7 +8,7 @@ use crate::route::Route;
 use crate::survey::{self, FileReport, Kiosk, SurveySettings, MAX_RESPONSES_FILE};
 use crate::ui::browser;
 use crate::ui::components::{ConfirmButton, FilePicker, ProblemList};
-use crate::ui::state::{use_state, AppState};
+use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -16,12 +16,6 @@ use std::sync::Arc;
 /// Files larger than this are analysed in memory rather than stored response by response:
 /// the browser's storage holds about a thousand responses (ARCHITECTURE.md § Storage).
 const STORE_LIMIT: usize = 2 * 1024 * 1024;
-
-fn submitted(state: AppState) -> Vec<survey::Response> {
-    let mut list: Vec<_> = state.stored_responses().into_iter().filter(|r| r.submitted_at.is_some()).collect();
-    list.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at).then(a.id.cmp(&b.id)));
-    list
-}
 
 #[component]
 pub fn StaffResponses() -> impl IntoView {
@@ -32,7 +26,7 @@ pub fn StaffResponses() -> impl IntoView {
         let done = all.iter().filter(|r| r.submitted_at.is_some()).count();
         (done, all.len() - done)
     });
-    let members = RwSignal::new(state.survey_settings().members.map(|m| m.to_string()).unwrap_or_default());
+    let members = RwSignal::new(state.survey_settings.get_untracked().members.map(|m| m.to_string()).unwrap_or_default());
 
     // Kiosk start.
     let label = RwSignal::new(String::new());
@@ -48,12 +42,11 @@ pub fn StaffResponses() -> impl IntoView {
         let l = label.get_untracked().trim().chars().take(80).collect::<String>();
         start_kiosk(state, l, c);
     };
-    let start2 = start.clone();
 
     // Export.
     let export_json = move |_| {
         let bank = state.content().satisfaction.clone();
-        let json = survey::responses_json(&bank, &submitted(state), &browser::now());
+        let json = survey::responses_json(&bank, &state.submitted_responses(), &browser::now());
         let name = format!("faro-responses-{}.json", browser::today());
         if browser::download(&name, "application/json", json.as_bytes()).is_ok() {
             state.notify(state.lang.get_untracked().fmt(Msg::HomeExported, &[("file", &name)]));
@@ -62,8 +55,7 @@ pub fn StaffResponses() -> impl IntoView {
     let export_csv = move |_| {
         let bank = state.content().satisfaction.clone();
         let lang = state.lang.get_untracked();
-        let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend(survey::responses_csv(&bank, &submitted(state), lang).into_bytes());
+        let bytes = crate::export::with_bom(&survey::responses_csv(&bank, &state.submitted_responses(), lang));
         let name = format!("faro-responses-{}.csv", browser::today());
         if browser::download(&name, "text/csv;charset=utf-8", &bytes).is_ok() {
             state.notify(lang.fmt(Msg::HomeExported, &[("file", &name)]));
@@ -125,7 +117,7 @@ pub fn StaffResponses() -> impl IntoView {
             <input id="members" type="number" min="0" max="100000" prop:value=move || members.get() on:input=move |ev| {
                 let v = event_target_value(&ev);
                 members.set(v.clone());
-                state.set_survey_settings(&SurveySettings { members: v.trim().parse().ok() });
+                state.set_survey_settings(SurveySettings { members: v.trim().parse().ok() });
             }/>
             <p class="muted">{move || {
                 let (done, _) = counts.get();
@@ -151,7 +143,7 @@ pub fn StaffResponses() -> impl IntoView {
                     <p class="muted" id="kiosk-code-help">{move || state.lang.get().fmt(Msg::KioskCodeHelp, &[("n", &Kiosk::MIN_CODE)])}</p>
                     {move || code_problem.get().then(|| view! { <p class="bad" role="alert">{state.lang.get().fmt(Msg::KioskCodeHelp, &[("n", &Kiosk::MIN_CODE)])}</p> })}
                 </div>
-                <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); start2(); }>{move || state.t(Msg::KioskStart)}</button>
+                <button type="submit" class="primary">{move || state.t(Msg::KioskStart)}</button>
             </form>
             <p><a href=Route::SurveyHome.href()>{move || state.t(Msg::StaffFillHere)}</a></p>
         </section>

@@ -366,24 +366,23 @@ pub fn KioskBar() -> impl IntoView {
             wrong.set(true);
         }
     };
-    let try_exit2 = try_exit.clone();
     move || {
         state.kiosk.get().map(|k| {
             let try_exit = try_exit.clone();
-            let try_exit2 = try_exit2.clone();
             view! {
                 <div class="kiosk-bar no-print" role="region" aria-label=move || state.t(Msg::KioskLabel)>
                     <span><strong>{move || state.t(Msg::KioskLabel)}</strong>" · "{k.label.clone()}</span>
                     <span data-testid="kiosk-count">{move || state.lang.get().fmt(Msg::KioskCount, &[("n", &state.kiosk.get().map(|k| k.collected).unwrap_or(0))])}</span>
                     {move || if asking.get() {
                         let try_exit = try_exit.clone();
-                        let try_exit2 = try_exit2.clone();
+                        let code_input = NodeRef::new();
+                        browser::focus_on_load(code_input);
                         view! {
                             <form class="kiosk-exit" on:submit=move |ev| { ev.prevent_default(); try_exit(); }>
                                 <label for="kiosk-code">{state.t(Msg::KioskCode)}</label>
-                                <input id="kiosk-code" type="password" autocomplete="off" inputmode="numeric" autofocus
+                                <input id="kiosk-code" type="password" autocomplete="off" inputmode="numeric" node_ref=code_input
                                     prop:value=move || code.get() on:input=move |ev| { code.set(event_target_value(&ev)); wrong.set(false); }/>
-                                <button type="submit" on:click=move |ev| { ev.prevent_default(); try_exit2(); }>{state.t(Msg::KioskExitConfirm)}</button>
+                                <button type="submit">{state.t(Msg::KioskExitConfirm)}</button>
                                 <button type="button" on:click=move |_| { asking.set(false); code.set(String::new()); }>{state.t(Msg::ConfirmNo)}</button>
                                 {move || wrong.get().then(|| view! { <span class="bad" role="alert">{state.t(Msg::KioskWrongCode)}</span> })}
                             </form>
