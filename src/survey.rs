@@ -2,7 +2,7 @@
 //! report per file, the columnar dataset, and the aggregation behind the dashboard
 //! (METHOD.md Part D).
 
-use crate::bank::{Bank, ItemKind, ServicePart};
+use crate::bank::{Bank, Item, ItemKind, ProfileField, ServicePart};
 use crate::i18n::{Lang, Msg};
 use crate::problem::{from_json_error, Problem, ProblemKind};
 use crate::response::{is_visible, Answer};
@@ -65,12 +65,13 @@ impl Response {
         }
     }
 
-    /// Visible, required questions still open (profile included).
-    pub fn required_open(&self, bank: &Bank) -> usize {
-        let profile = bank.profile().iter().filter(|f| f.required && !self.profile.contains_key(&f.id)).count();
+    /// What must still be answered before sending: required profile fields, then visible
+    /// required questions, in bank order.
+    pub fn required_open<'b>(&self, bank: &'b Bank) -> (Vec<&'b ProfileField>, Vec<&'b Item>) {
+        let profile = bank.profile().iter().filter(|f| f.required && !self.profile.contains_key(&f.id)).collect();
         let items =
-            bank.items().iter().filter(|i| i.required && is_visible(i, |id| self.answers.get(id).cloned()) && !self.answers.contains_key(&i.id)).count();
-        profile + items
+            bank.items().iter().filter(|i| i.required && is_visible(i, |id| self.answers.get(id).cloned()) && !self.answers.contains_key(&i.id)).collect();
+        (profile, items)
     }
 
     /// Drops answers to questions that became hidden (e.g. satisfaction with a service the

@@ -176,6 +176,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// One bar of a horizontal bar chart, with optional reference marks.
+#[derive(Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
     pub value: Option<f64>,

@@ -298,12 +298,17 @@ impl AppState {
         list
     }
 
+    /// The stored survey response with this id, if it can be read.
+    pub fn load_response(&self, id: &str) -> Option<Response> {
+        browser::with_storage(|s| s.get(&survey::response_key(id))).and_then(|j| store::read_record::<Response>(&j, "storage").ok())
+    }
+
     /// Loads a response into `response` (if not already there); `false` if unknown.
     pub fn open_response(&self, id: &str) -> bool {
         if self.response.with_untracked(|r| r.as_ref().is_some_and(|r| r.id == id)) {
             return true;
         }
-        let found = browser::with_storage(|s| s.get(&survey::response_key(id))).and_then(|j| store::read_record::<Response>(&j, "storage").ok());
+        let found = self.load_response(id);
         let ok = found.is_some();
         self.response.set(found);
         ok

@@ -221,7 +221,8 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
     let sections = bank.sections().len();
     state.edit(|a, _| a.resume.page = sections + 1);
     let b = bank.clone();
-    let open = move || {
+    // What is still open, and whether results can be shown: one pass per change.
+    let open = Memo::new(move |_| {
         state.current.with(|a| {
             let Some(a) = a else { return (Vec::new(), Vec::new(), true) };
             let profile: Vec<String> = a.profile_open(&b).iter().map(|f| f.label.get(state.lang.get()).to_owned()).collect();
@@ -229,21 +230,20 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
                 .unanswered(&b)
                 .iter()
                 .map(|i| {
-                    let number = b.items().iter().position(|x| x.id == i.id).unwrap_or(0) + 1;
+                    let number = b.item_index(&i.id).unwrap_or(0) + 1;
                     (i.section, i.id.clone(), format!("{number}. {}", i.text.get(state.lang.get())), i.required)
                 })
                 .collect();
             (profile, items, a.is_complete(&b))
         })
-    };
-    let open2 = open.clone();
+    });
     let results = Route::Assessment { id: id.clone(), page: AssessmentPage::Results }.href();
     let id2 = id.clone();
     view! {
         <Navigator id=id.clone() bank=bank.clone() page=sections + 1/>
         <h1 tabindex="-1">{move || state.t(Msg::QReviewTitle)}</h1>
         {move || {
-            let (profile, items, complete) = open();
+            let (profile, items, complete) = open.get();
             let id = id2.clone();
             if profile.is_empty() && items.is_empty() {
                 view! { <p class="ok">{state.t(Msg::QReviewAllDone)}</p> }.into_any()
@@ -273,7 +273,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
         <div class="pager no-print">
             <a class="button" href=page_route(&id, sections, sections).href() rel="prev">{move || state.t(Msg::QPrevious)}</a>
             {move || {
-                let complete = open2().2;
+                let complete = open.with(|o| o.2);
                 if complete {
                     view! { <a class="button primary" href=results.clone()>{state.t(Msg::QSeeResults)}</a> }.into_any()
                 } else {

@@ -3,13 +3,13 @@
 //! "Print → Save as PDF" in the browser gives the PDF.
 
 use super::exports::{service_namer, with_report};
-use super::results::{fmt_score, Areas, Derived, SubBars};
+use super::results::{fmt_opt, fmt_score, radar_series, Areas, Derived, SubBars};
 use crate::bank::Bank;
-use crate::export::{format_number, provenance_line, status_name, tier_name};
+use crate::export::{provenance_line, status_name, tier_name};
 use crate::i18n::Msg;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::browser;
-use crate::ui::charts::{self, Chart, RadarSeries, CHAMPIONS, COMPANY, PEERS};
+use crate::ui::charts::{self, Chart};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -57,40 +57,20 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
             .unwrap_or_default()
     };
     let d3 = d.clone();
-    let b3 = bank.clone();
     let draw_radar = move |canvas| {
-        let lang = state.lang.get();
-        let ids: Vec<String> = b3.scored_sections().map(|(_, s)| s.id.clone()).collect();
-        let axes: Vec<String> = b3.scored_sections().map(|(_, s)| s.title.get(lang).to_owned()).collect();
-        let mine = d3.scores.with(|s| ids.iter().map(|id| s.as_ref().and_then(|s| s.metric(id)).and_then(|g| g.score).map(|x| x.get())).collect());
-        let mut series = vec![RadarSeries { label: lang.t(Msg::RYourCompany).into(), color: COMPANY, values: mine, dashed: false, filled: true }];
-        if let Some(cmp) = d3.comparison.get() {
-            series.push(RadarSeries {
-                label: lang.t(Msg::RPeerAverage).into(),
-                color: PEERS,
-                values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.mean)).collect(),
-                dashed: false,
-                filled: false,
-            });
-            series.push(RadarSeries {
-                label: lang.t(Msg::RChampions).into(),
-                color: CHAMPIONS,
-                values: ids.iter().map(|i| cmp.row(i).and_then(|r| r.champions_mean)).collect(),
-                dashed: true,
-                filled: false,
-            });
-        }
+        let (axes, series) = radar_series(&d3, state.lang.get());
         charts::radar(canvas, &axes, &series);
     };
     let d5 = d.clone();
     let plan_rows = move || {
         let lang = state.lang.get();
         let namer = service_namer(state, lang);
-        state.current.with(|a| {
-            a.as_ref().and_then(|a| a.plan.as_ref()).map(|p| {
+        state.current.track();
+        // One report for every row: it holds a copy of the assessment and its scores.
+        with_report(state, &d5, lang, |r| {
+            r.assessment.plan.as_ref().map(|p| {
                 p.accepted()
                     .map(|i| {
-                        let why = with_report(state, &d5, lang, |r| r.why(i)).unwrap_or_default();
                         (
                             i.title.clone(),
                             tier_name(i.tier, lang),
@@ -99,12 +79,13 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
                             i.due.clone(),
                             format!("{} {}", i.kpi, if i.kpi_target.is_empty() { String::new() } else { format!("→ {}", i.kpi_target) }),
                             i.services.iter().map(|s| namer(s)).collect::<Vec<_>>().join(", "),
-                            why,
+                            r.why(i),
                         )
                     })
                     .collect::<Vec<_>>()
             })
         })
+        .flatten()
     };
     let radar_label = Signal::derive(move || state.t(Msg::RRadarLabel).to_owned());
 
@@ -139,7 +120,7 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
                     <tbody>
                         {move || {
                             let lang = state.lang.get();
-                            let f = |v: Option<f64>| v.map(|x| format_number(x.round(), lang)).unwrap_or_else(|| "—".into());
+                            let f = |v: Option<f64>| fmt_opt(v, lang);
                             rows().into_iter().map(|(title, score, row)| view! {
                                 <tr>
                                     <th scope="row">{title}</th>

@@ -20,7 +20,7 @@ pub fn fmt_score(score: Option<score::Score>, lang: Lang) -> String {
     score.map(|s| format!("{:.0}", s.get())).unwrap_or_else(|| lang.t(Msg::RNotAvailable).to_owned())
 }
 
-fn fmt_opt(v: Option<f64>, lang: Lang) -> String {
+pub fn fmt_opt(v: Option<f64>, lang: Lang) -> String {
     v.map(|x| format_number(x.round(), lang)).unwrap_or_else(|| "—".to_owned())
 }
 
@@ -148,12 +148,28 @@ pub fn Provenance(d: Derived) -> impl IntoView {
     }
 }
 
+/// The radar's axes (the scored dimensions) and polygons: the company's, and with a
+/// benchmark the peer mean's and, where the group has champions, theirs. Reads the
+/// scores and the comparison, so a chart drawn from it follows both.
+pub fn radar_series(d: &Derived, lang: Lang) -> (Vec<String>, Vec<RadarSeries>) {
+    let (ids, axes): (Vec<String>, Vec<String>) = d.bank.scored_sections().map(|(_, s)| (s.id.clone(), s.title.get(lang).to_owned())).unzip();
+    let company = d.scores.with(|s| ids.iter().map(|id| s.as_ref().and_then(|s| s.metric(id)).and_then(|g| g.score).map(|x| x.get())).collect());
+    let mut series = vec![RadarSeries { label: lang.t(Msg::RYourCompany).into(), color: COMPANY, values: company, dashed: false, filled: true }];
+    if let Some(cmp) = d.comparison.get() {
+        let peers = ids.iter().map(|id| cmp.row(id).and_then(|r| r.mean)).collect();
+        let champions: Vec<Option<f64>> = ids.iter().map(|id| cmp.row(id).and_then(|r| r.champions_mean)).collect();
+        series.push(RadarSeries { label: lang.t(Msg::RPeerAverage).into(), color: PEERS, values: peers, dashed: false, filled: false });
+        if champions.iter().any(Option::is_some) {
+            series.push(RadarSeries { label: lang.t(Msg::RChampions).into(), color: CHAMPIONS, values: champions, dashed: true, filled: false });
+        }
+    }
+    (axes, series)
+}
+
 #[component]
 fn BenchmarkPanel(d: Derived) -> impl IntoView {
     let state = use_state();
     let bank = d.bank.clone();
-    let dims: Vec<(String, String)> = bank.scored_sections().map(|(_, s)| (s.id.clone(), String::new())).collect();
-    let dim_ids: Vec<String> = dims.iter().map(|(id, _)| id.clone()).collect();
 
     let group_options = {
         let d = d.clone();
@@ -177,22 +193,8 @@ fn BenchmarkPanel(d: Derived) -> impl IntoView {
     };
 
     let d2 = d.clone();
-    let radar_dims = dim_ids.clone();
-    let b2 = bank.clone();
     let draw_radar = move |canvas| {
-        let lang = state.lang.get();
-        let axes: Vec<String> = b2.scored_sections().map(|(_, s)| s.title.get(lang).to_owned()).collect();
-        let company: Vec<Option<f64>> =
-            d2.scores.with(|s| radar_dims.iter().map(|id| s.as_ref().and_then(|s| s.metric(id)).and_then(|g| g.score).map(|x| x.get())).collect());
-        let mut series = vec![RadarSeries { label: lang.t(Msg::RYourCompany).into(), color: COMPANY, values: company, dashed: false, filled: true }];
-        if let Some(cmp) = d2.comparison.get() {
-            let peers: Vec<Option<f64>> = radar_dims.iter().map(|id| cmp.row(id).and_then(|r| r.mean)).collect();
-            let champions: Vec<Option<f64>> = radar_dims.iter().map(|id| cmp.row(id).and_then(|r| r.champions_mean)).collect();
-            series.push(RadarSeries { label: lang.t(Msg::RPeerAverage).into(), color: PEERS, values: peers, dashed: false, filled: false });
-            if champions.iter().any(Option::is_some) {
-                series.push(RadarSeries { label: lang.t(Msg::RChampions).into(), color: CHAMPIONS, values: champions, dashed: true, filled: false });
-            }
-        }
+        let (axes, series) = radar_series(&d2, state.lang.get());
         charts::radar(canvas, &axes, &series);
     };
     let d3 = d.clone();
@@ -359,7 +361,7 @@ fn Strip(row: crate::benchmark::Row, score: Option<f64>) -> impl IntoView {
 pub fn Areas(d: Derived) -> impl IntoView {
     let state = use_state();
     let bank = d.bank.clone();
-    let extremes = move || {
+    let extremes = Memo::new(move |_| {
         let lang = state.lang.get();
         d.scores.with(|s| {
             let Some(s) = s else { return (Vec::new(), Vec::new()) };
@@ -370,17 +372,16 @@ pub fn Areas(d: Derived) -> impl IntoView {
             };
             (strong.iter().map(name).collect::<Vec<_>>(), weak.iter().map(name).collect::<Vec<_>>())
         })
-    };
-    let ex2 = extremes.clone();
+    });
     view! {
         <section class="areas print-block">
             <div>
                 <h2>{move || state.t(Msg::RStrongest)}</h2>
-                <ul>{move || extremes().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                <ul>{move || extremes.get().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             </div>
             <div>
                 <h2>{move || state.t(Msg::RWeakest)}</h2>
-                <ul>{move || ex2().1.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                <ul>{move || extremes.get().1.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             </div>
         </section>
     }
@@ -391,7 +392,7 @@ pub fn SubBars(d: Derived) -> impl IntoView {
     let state = use_state();
     let bank = d.bank.clone();
     let d2 = d.clone();
-    let bars = move || -> Vec<Bar> {
+    let bars = Memo::new(move |_| -> Vec<Bar> {
         let lang = state.lang.get();
         let cmp = d2.comparison.get();
         d2.scores.with(|s| {
@@ -416,12 +417,11 @@ pub fn SubBars(d: Derived) -> impl IntoView {
                 })
                 .collect()
         })
-    };
-    let height = charts::hbars_height(&bars());
-    let b2 = bars.clone();
+    });
+    let height = bars.with_untracked(|b| charts::hbars_height(b));
     let label = Signal::derive(move || {
         let lang = state.lang.get();
-        let parts: Vec<String> = b2().iter().map(|b| format!("{} {}", b.label, fmt_opt(b.value, lang))).collect();
+        let parts: Vec<String> = bars.with(|bars| bars.iter().map(|b| format!("{} {}", b.label, fmt_opt(b.value, lang))).collect());
         format!("{}: {}", lang.t(Msg::RBarsLabel), parts.join(", "))
     });
     view! {
@@ -434,7 +434,7 @@ pub fn SubBars(d: Derived) -> impl IntoView {
                     legend.push((lang.t(Msg::RPeerAverage).to_owned(), PEERS, false));
                     legend.push((lang.t(Msg::RChampions).to_owned(), CHAMPIONS, true));
                 }
-                charts::hbars(canvas, &bars(), &legend, lang.t(Msg::RNotAvailable));
+                bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::RNotAvailable)));
             }/>
         </section>
     }

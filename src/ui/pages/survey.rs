@@ -49,7 +49,7 @@ pub fn SurveyHome() -> impl IntoView {
                     let href = Route::Survey { id: r.id.clone(), page: r.page }.href();
                     view! { <a class="button primary big" href=href>{move || state.t(Msg::SurveyResume)}</a> }
                 })}
-                <button type="button" class="big" class:primary=move || true on:click=move |_| { start_response(state, None); }>
+                <button type="button" class="primary big" on:click=move |_| { start_response(state, None); }>
                     {move || state.t(Msg::SurveyStart)}
                 </button>
             </p>
@@ -245,31 +245,30 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
     let state = use_state();
     let sections = bank.sections().len();
     let b = bank.clone();
-    let open = Memo::new(move |_| state.response.with(|r| r.as_ref().map(|r| r.required_open(&b)).unwrap_or(0)));
-    let b = bank.clone();
-    let missing = move || {
+    // What is still required, named in the user's language (page 0 = profile).
+    let missing = Memo::new(move |_| {
         let lang = state.lang.get();
         let content = state.content();
         state.response.with(|r| {
             let Some(r) = r else { return Vec::new() };
-            let mut list: Vec<(usize, String)> =
-                b.profile().iter().filter(|f| f.required && !r.profile.contains_key(&f.id)).map(|f| (0, f.label.get(lang).to_owned())).collect();
-            for item in b.items().iter().filter(|i| i.required && is_visible(i, |q| r.answers.get(q).cloned()) && !r.answers.contains_key(&i.id)) {
+            let (fields, items) = r.required_open(&b);
+            let mut list: Vec<(usize, String)> = fields.iter().map(|f| (0, f.label.get(lang).to_owned())).collect();
+            list.extend(items.iter().map(|item| {
                 let name = match &item.service {
                     Some((s, _)) => {
                         format!("{} — {}", content.catalogue.service(s).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(), item.text.get(lang))
                     }
                     None => item.text.get(lang).to_owned(),
                 };
-                list.push((item.section + 1, name));
-            }
+                (item.section + 1, name)
+            }));
             list
         })
-    };
+    });
     let id2 = id.clone();
     let submit_bank = bank.clone();
     let submit = move |_: leptos::ev::MouseEvent| {
-        if open.get_untracked() > 0 {
+        if missing.with_untracked(|m| !m.is_empty()) {
             return;
         }
         let b = submit_bank.clone();
@@ -287,7 +286,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
         <SurveyNavigator id=id.clone() bank=bank.clone() page=sections + 1/>
         <h1 tabindex="-1">{move || state.t(Msg::QReviewTitle)}</h1>
         {move || {
-            let list = missing();
+            let list = missing.get();
             if list.is_empty() {
                 view! { <p class="ok">{state.t(Msg::SurveyReady)}</p> }.into_any()
             } else {
@@ -301,7 +300,7 @@ fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
             }
         }}
         <div class="pager no-print">
-            <button type="button" class="primary big" disabled={move || open.get() > 0} on:click=submit>{move || state.t(Msg::SurveySubmit)}</button>
+            <button type="button" class="primary big" disabled=move || missing.with(|m| !m.is_empty()) on:click=submit>{move || state.t(Msg::SurveySubmit)}</button>
         </div>
     }
 }
@@ -411,10 +410,7 @@ pub fn kiosk_route(state: AppState, route: &Route) -> Option<Route> {
     match route {
         Route::Survey { id, .. } if *id == k.current => None,
         _ => {
-            let page = browser::with_storage(|s| s.get(&survey::response_key(&k.current)))
-                .and_then(|j| crate::store::read_record::<Response>(&j, "kiosk").ok())
-                .map(|r| if r.submitted_at.is_some() { 999 } else { r.page })
-                .unwrap_or(0);
+            let page = state.load_response(&k.current).map(|r| if r.submitted_at.is_some() { 999 } else { r.page }).unwrap_or(0);
             Some(Route::Survey { id: k.current.clone(), page })
         }
     }
