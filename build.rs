@@ -53,6 +53,8 @@ fn build_content(root: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// Flattens nested tables into dotted keys: `[landing] title = "…"` → `landing.title`.
+/// A table of exactly `one` and `other` texts is one message with plural forms, kept as
+/// the two forms joined by U+001F (the code picks the form by the `{n}` it is given).
 fn flatten(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, String>, file: &Path) -> Result<(), String> {
     for (key, value) in table {
         let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
@@ -60,11 +62,55 @@ fn flatten(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, String
             toml::Value::String(s) => {
                 into.insert(full, s.clone());
             }
+            toml::Value::Table(t) if is_plural(t) => {
+                let form = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+                into.insert(full, format!("{}\u{1f}{}", form("one"), form("other")));
+            }
             toml::Value::Table(t) => flatten(&full, t, into, file)?,
             _ => return Err(format!("error: {}: key `{full}` must be a text in quotes", file.display())),
         }
     }
     Ok(())
+}
+
+fn is_plural(table: &toml::Table) -> bool {
+    table.len() == 2 && ["one", "other"].iter().all(|k| table.get(*k).is_some_and(toml::Value::is_str))
+}
+
+/// How one language writes numbers, CSV files, dates and plurals (`[format.<code>]`).
+fn language_format(list: &toml::Table, code: &str, path: &Path) -> Result<String, String> {
+    let table = list
+        .get("format")
+        .and_then(|f| f.get(code))
+        .and_then(toml::Value::as_table)
+        .ok_or_else(|| format!("error: {}: missing [format.{code}]", path.display()))?;
+    let text = |key: &str| -> Result<String, String> {
+        table.get(key).and_then(toml::Value::as_str).map(str::to_owned).ok_or_else(|| format!("error: {}: [format.{code}] needs `{key}`", path.display()))
+    };
+    let single = |key: &str| -> Result<char, String> {
+        let t = text(key)?;
+        let mut chars = t.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(format!("error: {}: [format.{code}] `{key}` must be one character", path.display())),
+        }
+    };
+    let delimiter = single("csv_delimiter")?;
+    if !delimiter.is_ascii() {
+        return Err(format!("error: {}: [format.{code}] `csv_delimiter` must be an ASCII character", path.display()));
+    }
+    let plural_one: Vec<u64> = table
+        .get("plural_one")
+        .and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_integer()).filter_map(|i| u64::try_from(i).ok()).collect())
+        .ok_or_else(|| format!("error: {}: [format.{code}] needs `plural_one = [1]`", path.display()))?;
+    Ok(format!(
+        "LanguageFormat {{ decimal: {:?}, csv_delimiter: {}, date: {:?}, plural_one: &{:?} }}",
+        single("decimal")?,
+        delimiter as u8,
+        text("date")?,
+        plural_one
+    ))
 }
 
 fn variant_name(key: &str) -> String {
@@ -91,6 +137,7 @@ fn build_i18n(root: &Path, out: &Path) -> Result<(), String> {
         return Err(format!("error: {}: the language list is empty", list_path.display()));
     }
 
+    let formats = codes.iter().map(|c| language_format(&list, c, &list_path)).collect::<Result<Vec<_>, _>>()?;
     let mut catalogues = Vec::new();
     for code in &codes {
         let path = dir.join(format!("{code}.toml"));
@@ -133,6 +180,13 @@ fn build_i18n(root: &Path, out: &Path) -> Result<(), String> {
     writeln!(code, "/// Language codes in display order; the first is the default.\npub const LANGUAGE_CODES: [&str; {}] = {:?};", codes.len(), codes).unwrap();
     let names: Vec<String> = catalogues.iter().map(|(_, flat)| flat.get("language.name").cloned().unwrap_or_default()).collect();
     writeln!(code, "/// Each language's own name for itself (key `language.name`).\npub const LANGUAGE_NAMES: [&str; {}] = {:?};", codes.len(), names).unwrap();
+    writeln!(
+        code,
+        "/// How each language writes numbers, CSV files, dates and plurals.\npub const LANGUAGE_FORMATS: [LanguageFormat; {}] = [{}];",
+        codes.len(),
+        formats.join(", ")
+    )
+    .unwrap();
     writeln!(code, "const TEXTS: [[&str; {}]; {}] = [", reference.len(), codes.len()).unwrap();
     for (_, flat) in &catalogues {
         code.push_str("    [\n");

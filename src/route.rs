@@ -1,31 +1,138 @@
 //! The app's places, written in the URL fragment (`#/a/<id>/s/2`). Navigation never asks
 //! a server for anything, so it works from a sub-path, offline, and from a file on disk.
+//!
+//! Each family of pages is declared once, with its slug, by [`pages!`]: adding a page is
+//! one line there, and both reading and writing addresses follow from it.
 
-/// A page of an assessment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AssessmentPage {
-    Profile,
-    /// A questionnaire section, 0-based.
-    Section(usize),
-    Review,
-    Results,
-    Plan,
-    /// The print-ready report.
-    Report,
+use crate::kernel::ids::is_valid_id;
+
+/// Declares a family of pages: an enum, each page's slug, and the reverse lookup. A page
+/// with a number (`s/2`: a questionnaire section, counted from 1 in the address) is
+/// declared with `numbered`.
+macro_rules! pages {
+    ($(#[$meta:meta])* pub enum $name:ident {
+        numbered $(#[$nmeta:meta])* $numbered:ident = $prefix:literal;
+        $($(#[$vmeta:meta])* $variant:ident = $slug:literal,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $(#[$nmeta])* $numbered(usize),
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// The page's part of the address.
+            pub fn slug(self) -> String {
+                match self {
+                    $name::$numbered(n) => format!("{}/{}", $prefix, n + 1),
+                    $($name::$variant => $slug.to_owned(),)*
+                }
+            }
+
+            /// The page an address part names.
+            pub fn from_slug(parts: &[&str]) -> Option<$name> {
+                match parts {
+                    [$prefix, n] => n.parse::<usize>().ok().filter(|n| (1..=MAX_SECTIONS).contains(n)).map(|n| $name::$numbered(n - 1)),
+                    [slug] => [$($name::$variant,)*].into_iter().find(|page| page.slug() == *slug),
+                    _ => None,
+                }
+            }
+        }
+    };
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $slug:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every page of the family, in order.
+            pub const ALL: [$name; [$($slug,)*].len()] = [$($name::$variant,)*];
+
+            /// The page's part of the address.
+            pub fn slug(self) -> String {
+                match self {
+                    $($name::$variant => $slug.to_owned(),)*
+                }
+            }
+
+            /// The page an address part names.
+            pub fn from_slug(parts: &[&str]) -> Option<$name> {
+                match parts {
+                    [slug] => $name::ALL.into_iter().find(|page| page.slug() == *slug),
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-/// A staff page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StaffPage {
-    /// Survey responses on this device: kiosk, import, export.
-    Responses,
-    Dashboard,
-    /// The print-ready assembly report.
-    Report,
-    /// Build a benchmark from assessment files.
-    Benchmark,
-    /// Load and check content files (banks, action library, benchmark).
-    Content,
+/// The most sections a questionnaire's address can name.
+pub const MAX_SECTIONS: usize = 99;
+
+pages! {
+    /// A page of an assessment.
+    pub enum AssessmentPage {
+        numbered
+        /// A questionnaire section, 0-based.
+        Section = "s";
+        Profile = "profile",
+        Review = "review",
+        Results = "results",
+        Plan = "plan",
+        /// The print-ready report.
+        Report = "report",
+    }
+}
+
+pages! {
+    /// A page of one survey response.
+    pub enum SurveyPage {
+        numbered
+        /// A questionnaire section, 0-based.
+        Section = "s";
+        Profile = "profile",
+        Review = "review",
+        /// After sending: nothing of the answers is shown again.
+        Thanks = "thanks",
+    }
+}
+
+pages! {
+    /// A staff page.
+    pub enum StaffPage {
+        /// Survey responses on this device: kiosk, import, export.
+        Responses = "responses",
+        Dashboard = "dashboard",
+        /// The print-ready assembly report.
+        Report = "report",
+        /// Build a benchmark from assessment files.
+        Benchmark = "benchmark",
+        /// Load and check content files (banks, action library, benchmark).
+        Content = "content",
+    }
+}
+
+impl SurveyPage {
+    /// The page of a stored resume point (0 = profile, then the sections, then review).
+    pub fn from_index(index: usize, sections: usize) -> SurveyPage {
+        match index {
+            0 => SurveyPage::Profile,
+            n if n <= sections => SurveyPage::Section(n - 1),
+            _ => SurveyPage::Review,
+        }
+    }
+
+    /// The resume point of a page (the inverse of [`SurveyPage::from_index`]).
+    pub fn index(self, sections: usize) -> usize {
+        match self {
+            SurveyPage::Profile => 0,
+            SurveyPage::Section(n) => n + 1,
+            SurveyPage::Review | SurveyPage::Thanks => sections + 1,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,10 +144,10 @@ pub enum Route {
     },
     /// The satisfaction survey's start page for respondents.
     SurveyHome,
-    /// One survey response being filled in; `page` 0 is the profile, then sections, then review.
+    /// One survey response being filled in.
     Survey {
         id: String,
-        page: usize,
+        page: SurveyPage,
     },
     Staff(StaffPage),
     Privacy,
@@ -53,38 +160,19 @@ impl Route {
     pub fn parse(fragment: &str) -> Route {
         let path = fragment.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let id_ok = |id: &str| crate::bank::is_valid_id(id);
-        match parts.as_slice() {
-            [] => Route::Home,
-            ["privacy"] => Route::Privacy,
-            ["a", id, rest @ ..] if id_ok(id) => {
-                let page = match rest {
-                    [] | ["profile"] => AssessmentPage::Profile,
-                    ["s", n] => match n.parse::<usize>() {
-                        Ok(n) if n >= 1 && n <= 99 => AssessmentPage::Section(n - 1),
-                        _ => return Route::NotFound(fragment.to_owned()),
-                    },
-                    ["review"] => AssessmentPage::Review,
-                    ["results"] => AssessmentPage::Results,
-                    ["plan"] => AssessmentPage::Plan,
-                    ["report"] => AssessmentPage::Report,
-                    _ => return Route::NotFound(fragment.to_owned()),
-                };
-                Route::Assessment { id: (*id).to_owned(), page }
-            }
-            ["survey"] => Route::SurveyHome,
-            ["survey", id] if id_ok(id) => Route::Survey { id: (*id).to_owned(), page: 0 },
-            ["survey", id, n] if id_ok(id) => match n.parse::<usize>() {
-                Ok(page) if page <= 99 => Route::Survey { id: (*id).to_owned(), page },
-                _ => Route::NotFound(fragment.to_owned()),
-            },
-            ["staff"] | ["staff", "responses"] => Route::Staff(StaffPage::Responses),
-            ["staff", "dashboard"] => Route::Staff(StaffPage::Dashboard),
-            ["staff", "report"] => Route::Staff(StaffPage::Report),
-            ["staff", "benchmark"] => Route::Staff(StaffPage::Benchmark),
-            ["staff", "content"] => Route::Staff(StaffPage::Content),
-            _ => Route::NotFound(fragment.to_owned()),
-        }
+        let found = match parts.as_slice() {
+            [] => Some(Route::Home),
+            ["privacy"] => Some(Route::Privacy),
+            ["a", id] if is_valid_id(id) => Some(Route::Assessment { id: (*id).to_owned(), page: AssessmentPage::Profile }),
+            ["a", id, rest @ ..] if is_valid_id(id) => AssessmentPage::from_slug(rest).map(|page| Route::Assessment { id: (*id).to_owned(), page }),
+            ["survey"] => Some(Route::SurveyHome),
+            ["survey", id] if is_valid_id(id) => Some(Route::Survey { id: (*id).to_owned(), page: SurveyPage::Profile }),
+            ["survey", id, rest @ ..] if is_valid_id(id) => SurveyPage::from_slug(rest).map(|page| Route::Survey { id: (*id).to_owned(), page }),
+            ["staff"] => Some(Route::Staff(StaffPage::Responses)),
+            ["staff", rest @ ..] => StaffPage::from_slug(rest).map(Route::Staff),
+            _ => None,
+        };
+        found.unwrap_or_else(|| Route::NotFound(fragment.to_owned()))
     }
 
     /// The fragment for this route, starting with `#`.
@@ -92,23 +180,11 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Privacy => "#/privacy".into(),
-            Route::Assessment { id, page } => match page {
-                AssessmentPage::Profile => format!("#/a/{id}/profile"),
-                AssessmentPage::Section(n) => format!("#/a/{id}/s/{}", n + 1),
-                AssessmentPage::Review => format!("#/a/{id}/review"),
-                AssessmentPage::Results => format!("#/a/{id}/results"),
-                AssessmentPage::Plan => format!("#/a/{id}/plan"),
-                AssessmentPage::Report => format!("#/a/{id}/report"),
-            },
+            Route::Assessment { id, page } => format!("#/a/{id}/{}", page.slug()),
             Route::SurveyHome => "#/survey".into(),
-            Route::Survey { id, page } => format!("#/survey/{id}/{page}"),
-            Route::Staff(page) => match page {
-                StaffPage::Responses => "#/staff".into(),
-                StaffPage::Dashboard => "#/staff/dashboard".into(),
-                StaffPage::Report => "#/staff/report".into(),
-                StaffPage::Benchmark => "#/staff/benchmark".into(),
-                StaffPage::Content => "#/staff/content".into(),
-            },
+            Route::Survey { id, page } => format!("#/survey/{id}/{}", page.slug()),
+            Route::Staff(StaffPage::Responses) => "#/staff".into(),
+            Route::Staff(page) => format!("#/staff/{}", page.slug()),
             Route::NotFound(f) => f.clone(),
         }
     }
@@ -120,7 +196,7 @@ mod tests {
 
     #[test]
     fn routes_round_trip() {
-        let routes = [
+        let mut routes = vec![
             Route::Home,
             Route::Privacy,
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Profile },
@@ -130,13 +206,15 @@ mod tests {
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Plan },
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Report },
             Route::SurveyHome,
-            Route::Survey { id: "r1".into(), page: 3 },
             Route::Staff(StaffPage::Responses),
             Route::Staff(StaffPage::Dashboard),
             Route::Staff(StaffPage::Report),
             Route::Staff(StaffPage::Benchmark),
             Route::Staff(StaffPage::Content),
         ];
+        for page in [SurveyPage::Profile, SurveyPage::Section(3), SurveyPage::Review, SurveyPage::Thanks] {
+            routes.push(Route::Survey { id: "r1".into(), page });
+        }
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r);
         }
@@ -144,9 +222,23 @@ mod tests {
 
     #[test]
     fn junk_is_not_found_never_a_panic() {
-        for junk in ["#/a/x/s/0", "#/a/x/s/abc", "#/a/<script>/s/1", "#/nope", "#/a/x/s/99999999999999999999"] {
+        for junk in ["#/a/x/s/0", "#/a/x/s/abc", "#/a/<script>/s/1", "#/nope", "#/a/x/s/99999999999999999999", "#/staff/nope", "#/survey/x/s/100"] {
             assert!(matches!(Route::parse(junk), Route::NotFound(_)), "{junk}");
         }
         assert_eq!(Route::parse(""), Route::Home);
+    }
+
+    /// Issue 9: the kiosk's thanks page was written as page 999, which the parser refused.
+    #[test]
+    fn the_thanks_page_reads_back() {
+        let thanks = Route::Survey { id: "r1".into(), page: SurveyPage::Thanks };
+        assert_eq!(Route::parse(&thanks.href()), thanks);
+    }
+
+    #[test]
+    fn survey_resume_points_map_to_pages() {
+        for page in [SurveyPage::Profile, SurveyPage::Section(0), SurveyPage::Section(4), SurveyPage::Review] {
+            assert_eq!(SurveyPage::from_index(page.index(5), 5), page);
+        }
     }
 }

@@ -1,61 +1,40 @@
-//! How records are kept in the browser's key–value storage: keys, the schema envelope
-//! every record carries, migrations, and the list of stored assessments.
+//! How records are kept in the browser's key–value storage: every key, the records
+//! (in the schema envelope of [`crate::format::envelope`]), the list of stored
+//! assessments, backups and what restoring one does, and how an imported record joins
+//! the stored ones without overwriting anything.
 //!
-//! Only `ui::browser` reads and writes the storage itself; this module only turns records
-//! into strings and back, so it is tested natively.
+//! Only `ui::browser` reads and writes the storage itself, and only `ui::state` asks it
+//! to; this module turns records into strings and back, so it is tested natively.
 
-use crate::i18n::Lang;
-use crate::problem::{Problem, ProblemKind};
-use crate::response::Assessment;
+use crate::assessment::record::Assessment;
+use crate::format::envelope::{self, Envelope, FormatId};
+use crate::kernel::i18n::Lang;
+use crate::kernel::problem::{Expected, Found, Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// The schema of stored records and exported files. Raise it when their shape changes,
-/// add a step to [`migrate`], and keep a fixture of the old shape in `tests/fixtures/`.
-pub const SCHEMA: u32 = 1;
+pub use crate::format::envelope::{read_record, write_record, SCHEMA};
 
+/// Every key Faro writes starts with this, so "delete all my data" and backups touch
+/// nothing else on the origin.
+pub const PREFIX: &str = "faro.";
 pub const SETTINGS_KEY: &str = "faro.settings";
 pub const ASSESSMENT_PREFIX: &str = "faro.assessment.";
+pub const RESPONSE_PREFIX: &str = "faro.response.";
+pub const KIOSK_KEY: &str = "faro.kiosk";
+pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
+/// A benchmark staff made active (built or loaded); absent = the bundled set.
+pub const ACTIVE_BENCHMARK_KEY: &str = "faro.benchmark.active";
+/// Keys the browser tests set to provoke trouble; never backed up or restored.
+pub const TEST_PREFIX: &str = "faro.test.";
 
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
 }
 
-/// The envelope of every stored record.
-#[derive(Serialize, Deserialize)]
-struct Record<T> {
-    schema: u32,
-    data: T,
-}
-
-/// Brings a record of an older schema up to [`SCHEMA`]. Schema 1 is the first released
-/// shape, so there is nothing to convert yet; the function is where steps go.
-pub fn migrate(value: Value, from: u32, file: &str) -> Result<Value, Problem> {
-    match from {
-        SCHEMA => Ok(value),
-        0 => Err(Problem::new(file, ProblemKind::InvalidValue { expected: format!("1–{SCHEMA}"), found: "0".into() }).field("schema")),
-        newer => Err(Problem::new(file, ProblemKind::UnsupportedSchema { found: newer, supported: SCHEMA }).field("schema")),
-    }
-}
-
-/// Reads `{"schema": n, "data": …}`, migrating older schemas.
-pub fn read_record<T: for<'de> Deserialize<'de>>(json: &str, file: &str) -> Result<T, Problem> {
-    let value: Value = serde_json::from_str(json).map_err(|e| crate::problem::from_json_error(file, json, &e))?;
-    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("schema"))?;
-    // A schema too large for u32 is simply newer than any this app knows.
-    let schema = u32::try_from(schema).unwrap_or(u32::MAX);
-    let data = value.get("data").cloned().ok_or_else(|| Problem::new(file, ProblemKind::MissingField).field("data"))?;
-    let data = migrate(data, schema, file)?;
-    serde_json::from_value(data).map_err(|e| {
-        let mut p = crate::problem::from_json_error(file, "-", &e);
-        p.line = None;
-        p
-    })
-}
-
-pub fn write_record<T: Serialize>(data: &T) -> String {
-    serde_json::to_string(&Record { schema: SCHEMA, data }).unwrap_or_default()
+pub fn response_key(id: &str) -> String {
+    format!("{RESPONSE_PREFIX}{id}")
 }
 
 pub fn read_assessment(json: &str) -> Result<Assessment, Problem> {
@@ -140,6 +119,27 @@ pub fn settings_json(settings: &Settings) -> String {
     write_record(settings)
 }
 
+/// How an assessment from a file joins the stored ones: nothing is overwritten.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// No stored assessment has its id: store it.
+    New,
+    /// The stored one with its id is identical: nothing to do.
+    Same,
+    /// A different assessment has its id: store it as a copy (new id, numbered name).
+    Copy,
+}
+
+impl Arrival {
+    pub fn of(stored: Option<&Assessment>, incoming: &Assessment) -> Arrival {
+        match stored {
+            None => Arrival::New,
+            Some(s) if s == incoming => Arrival::Same,
+            Some(_) => Arrival::Copy,
+        }
+    }
+}
+
 /// A name for a copy: "Plant A" → "Plant A (2)", not colliding with `taken`.
 pub fn copy_name(name: &str, taken: &[String]) -> String {
     let base = match name.rfind(" (") {
@@ -149,31 +149,31 @@ pub fn copy_name(name: &str, taken: &[String]) -> String {
     (2..).map(|n| format!("{base} ({n})")).find(|candidate| !taken.iter().any(|t| t == candidate)).expect("an unused number exists")
 }
 
-pub const BACKUP_FORMAT: &str = "faro-backup";
 /// Largest backup file accepted.
 pub const MAX_BACKUP_FILE: usize = 256 * 1024 * 1024;
 
-/// One file with every Faro record of a device: assessments and plans, survey responses,
-/// kiosk sessions, settings. Written by the app and by the rescue screen.
+/// The body of a backup: every Faro record of a device (assessments and plans, survey
+/// responses, kiosk sessions, settings). Written by the app and by the rescue screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Backup {
-    pub format: String,
-    pub schema: u32,
-    pub app_version: String,
-    pub exported_at: String,
+pub struct BackupBody {
     /// Storage key → the stored record, as JSON (not as a string inside JSON).
     pub records: BTreeMap<String, Value>,
+}
+
+pub type Backup = Envelope<BackupBody>;
+
+fn is_backed_up(key: &str) -> bool {
+    key.starts_with(PREFIX) && !key.starts_with(TEST_PREFIX)
 }
 
 /// Every record as a backup file. Keys outside Faro's prefix are never included.
 pub fn backup_json(records: &BTreeMap<String, String>, now: &str) -> String {
     let records = records
         .iter()
-        .filter(|(k, _)| k.starts_with("faro.") && !k.starts_with("faro.test."))
+        .filter(|(k, _)| is_backed_up(k))
         .map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone()))))
         .collect();
-    let backup = Backup { format: BACKUP_FORMAT.into(), schema: SCHEMA, app_version: crate::APP_VERSION.into(), exported_at: now.into(), records };
-    serde_json::to_string_pretty(&backup).unwrap_or_default()
+    Envelope::new(FormatId::BACKUP, BackupBody { records }, now).to_json_pretty()
 }
 
 /// What restoring a backup will do. Nothing is overwritten silently: records already
@@ -193,17 +193,13 @@ pub struct RestorePlan {
 
 /// Reads a backup file and plans its merge into `existing` records.
 pub fn plan_restore(name: &str, bytes: &[u8], existing: &BTreeMap<String, String>) -> Result<RestorePlan, Problem> {
-    let text = crate::import::text_of(name, bytes, MAX_BACKUP_FILE)?;
-    let value = crate::import::envelope(name, text, BACKUP_FORMAT)?;
-    let backup: Backup = serde_json::from_value(value).map_err(|e| {
-        let mut p = crate::problem::from_json_error(name, text, &e);
-        p.line = None;
-        p
-    })?;
+    let backup: Backup = envelope::read(name, bytes, FormatId::BACKUP, MAX_BACKUP_FILE)?;
     let mut plan = RestorePlan::default();
-    for (key, value) in backup.records {
-        if !key.starts_with("faro.") || key.starts_with("faro.test.") || key.len() > 200 {
-            plan.rejected.push(Problem::new(name, ProblemKind::InvalidValue { expected: "faro.*".into(), found: key }).field("records"));
+    for (key, value) in backup.body.records {
+        if !is_backed_up(&key) || key.len() > 200 {
+            plan.rejected.push(
+                Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Literal("faro.*".into()), found: Found::literal(&key) }).field("records"),
+            );
             continue;
         }
         // Each record must itself be readable (an envelope with a schema we know).
@@ -230,6 +226,17 @@ mod tests {
     fn newer_schema_is_refused_with_a_message() {
         let err = read_record::<Settings>(r#"{"schema": 99, "data": {"lang": "it"}}"#, "x").unwrap_err();
         assert_eq!(err.kind, ProblemKind::UnsupportedSchema { found: 99, supported: SCHEMA });
+    }
+
+    #[test]
+    fn an_import_is_new_the_same_or_a_copy() {
+        let bank = crate::content::Content::bundled().unwrap().innovation;
+        let a = Assessment::new("a".into(), "A".into(), &bank, Lang::DEFAULT, "t");
+        assert_eq!(Arrival::of(None, &a), Arrival::New);
+        assert_eq!(Arrival::of(Some(&a), &a), Arrival::Same);
+        let mut changed = a.clone();
+        changed.name = "B".into();
+        assert_eq!(Arrival::of(Some(&a), &changed), Arrival::Copy);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The requests the tools worker serves (`src/bin/faro_tools.rs`): heavy, rarely used
 //! work kept out of the app's first load. Plain Rust, tested natively.
 
-use crate::export::Workbook;
+use crate::format::table::Workbook;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -29,11 +29,11 @@ pub enum TomlReply {
 pub fn handle(request: &str) -> Result<Vec<u8>, String> {
     let request: Request = serde_json::from_str(request).map_err(|e| e.to_string())?;
     match request {
-        Request::Xlsx { workbook } => crate::xlsx::write(&workbook).map_err(|e| e.to_string()),
+        Request::Xlsx { workbook } => crate::format::xlsx::write(&workbook).map_err(|e| e.to_string()),
         Request::TomlToJson { text } => {
             let reply = match text.parse::<toml::Table>() {
                 Ok(table) => TomlReply::Json(serde_json::to_string(&table).map_err(|e| e.to_string())?),
-                Err(e) => TomlReply::Error { line: e.span().map(|s| crate::problem::line_of(&text, s.start)), message: e.message().to_owned() },
+                Err(e) => TomlReply::Error { line: e.span().map(|s| crate::kernel::problem::line_of(&text, s.start)), message: e.message().to_owned() },
             };
             serde_json::to_vec(&reply).map_err(|e| e.to_string())
         }

@@ -1,14 +1,16 @@
 //! Benchmarks: building from assessments (min-n, champions, no individual data), the
 //! file validator, fallback to broader groups, and placing a company (METHOD.md §4–§7).
 
-use faro::bank::Bank;
+use faro::assessment::files::assessment_json;
+use faro::assessment::files::{intake, Intake};
+use faro::assessment::record::Assessment;
+use faro::assessment::score::score;
 use faro::benchmark::*;
+use faro::content::bank::Answer;
+use faro::content::bank::Bank;
 use faro::content::Content;
-use faro::export::assessment_json;
-use faro::i18n::{Lang, Localized};
-use faro::problem::ProblemKind;
-use faro::response::{Answer, Assessment};
-use faro::score::score;
+use faro::kernel::i18n::{Lang, Localized};
+use faro::kernel::problem::ProblemKind;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 

@@ -1,17 +1,18 @@
 //! The bundled content files are valid, complete and consistent with each other.
 
-use faro::actions::Library;
-use faro::bank::{Bank, BankKind, ItemKind, Source};
-use faro::catalogue::Catalogue;
+use faro::content::actions::Library;
+use faro::content::bank::{Bank, BankKind, ItemKind};
+use faro::content::catalogue::Catalogue;
 use faro::content::Content;
-use faro::i18n::Lang;
+use faro::kernel::i18n::Lang;
+use faro::kernel::problem::Source;
 use std::collections::BTreeMap;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + path).unwrap()
 }
 
-fn fail(problems: Vec<faro::problem::Problem>) -> ! {
+fn fail(problems: Vec<faro::kernel::problem::Problem>) -> ! {
     let lines: Vec<String> = problems.iter().map(|p| p.message(Lang::from_code("en").unwrap())).collect();
     panic!("{} problem(s):\n{}", lines.len(), lines.join("\n"));
 }

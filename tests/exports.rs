@@ -2,14 +2,16 @@
 //! formula injection neutralised (OWASP payloads), provenance in every export.
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use faro::assessment::plan::Status;
+use faro::assessment::propose::propose;
+use faro::assessment::record::Assessment;
+use faro::assessment::report::AssessmentReport;
+use faro::assessment::score::score;
 use faro::benchmark::{Benchmark, GroupKey};
+use faro::content::bank::Answer;
 use faro::content::Content;
-use faro::export::{csv_delimiter, to_csv, AssessmentReport};
-use faro::i18n::Lang;
-use faro::plan::Status;
-use faro::propose::propose;
-use faro::response::{Answer, Assessment};
-use faro::score::score;
+use faro::format::csv::to_csv;
+use faro::kernel::i18n::Lang;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -75,7 +77,7 @@ fn xlsx_reads_back_with_scores_benchmark_and_plan_and_no_formulas() {
     let f = fixture();
     let lang = Lang::from_code("en").unwrap();
     let book = with_report(&f, lang, |r| r.workbook(&service_name(&f, lang)));
-    let bytes = faro::xlsx::write(&book).unwrap();
+    let bytes = faro::format::xlsx::write(&book).unwrap();
     let mut xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     assert_eq!(xlsx.sheet_names(), ["Scores", "Benchmark", "Action plan"]);
     let scores = xlsx.worksheet_range("Scores").unwrap();
@@ -116,7 +118,7 @@ fn csv_parses_back_and_is_neutralised_in_both_languages() {
         let table = with_report(&f, lang, |r| r.plan_table(f.assessment.plan.as_ref().unwrap(), &service_name(&f, lang)));
         let text = to_csv(&table, lang);
         assert!(text.contains("# "), "notes as comment lines");
-        let mut reader = csv::ReaderBuilder::new().delimiter(csv_delimiter(lang)).comment(Some(b'#')).flexible(false).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().delimiter(lang.csv_delimiter()).comment(Some(b'#')).flexible(false).from_reader(text.as_bytes());
         let headers = reader.headers().unwrap().clone();
         assert_eq!(headers.len(), 11);
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -5,12 +5,13 @@
 //! The v1 files were written by Faro 0.1.0 (`FARO_WRITE_FIXTURES=1 cargo test --test
 //! fixtures` regenerates them; only do that for a schema not yet released).
 
+use faro::assessment::propose::propose;
+use faro::assessment::record::Assessment;
+use faro::assessment::score::score;
 use faro::benchmark::{build, to_json, Benchmark, BuildInfo};
+use faro::content::bank::Answer;
 use faro::content::Content;
-use faro::i18n::{Lang, Localized};
-use faro::propose::propose;
-use faro::response::{Answer, Assessment};
-use faro::score::score;
+use faro::kernel::i18n::{Lang, Localized};
 use faro::survey::{self, Response};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -46,8 +47,8 @@ fn write_all() {
     let mut plan = propose(&content.innovation, &content.actions, &scores, None, &BTreeMap::new(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
     plan.add_own("Azione propria".into(), "2026-11-20T11:01:00.000Z").owner = "Ufficio tecnico".into();
     a.plan = Some(plan.clone());
-    write("assessment.json", &faro::export::assessment_json(&a, "2026-11-20T12:00:00.000Z"));
-    write("plan.json", &faro::export::plan_json(&a, &plan, "2026-11-20T12:00:00.000Z"));
+    write("assessment.json", &faro::assessment::files::assessment_json(&a, "2026-11-20T12:00:00.000Z"));
+    write("plan.json", &faro::assessment::files::plan_json(&a, &plan, "2026-11-20T12:00:00.000Z"));
     let responses: Vec<Response> = survey::synthetic_responses(&content.satisfaction, 12, 5);
     write("responses.json", &survey::responses_json(&content.satisfaction, &responses, "2026-11-20T12:00:00.000Z"));
     write("responses.csv", &survey::responses_csv(&content.satisfaction, &responses, Lang::DEFAULT));
@@ -69,7 +70,7 @@ fn write_all() {
     write("benchmark.json", &to_json(&bench));
     let mut records = BTreeMap::new();
     records.insert(faro::store::assessment_key(&a.id), faro::store::write_assessment(&a));
-    records.insert(survey::response_key(&responses[0].id), faro::store::write_record(&responses[0]));
+    records.insert(faro::store::response_key(&responses[0].id), faro::store::write_record(&responses[0]));
     records.insert(faro::store::SETTINGS_KEY.to_owned(), faro::store::settings_json(&faro::store::Settings { lang: Lang::from_code("en").unwrap() }));
     write("backup.json", &faro::store::backup_json(&records, "2026-11-20T12:00:00.000Z"));
 }
@@ -84,10 +85,10 @@ fn v1_files_still_load() {
         write_all();
     }
     let content = content();
-    let a = faro::import::assessment_file("assessment.json", &read("assessment.json"), &content.innovation).unwrap();
+    let a = faro::assessment::files::assessment_file("assessment.json", &read("assessment.json"), &content.innovation).unwrap();
     assert_eq!(a.assessment.answers.len(), content.innovation.items().len());
     assert!(a.assessment.plan.as_ref().is_some_and(|p| p.items.len() >= 2));
-    let plan = faro::import::plan_file("plan.json", &read("plan.json")).unwrap();
+    let plan = faro::assessment::files::plan_file("plan.json", &read("plan.json")).unwrap();
     assert_eq!(Some(&plan.plan), a.assessment.plan.as_ref());
     let mut known = BTreeSet::new();
     let json = survey::import_responses("responses.json", &read("responses.json"), &content.satisfaction, &mut known);

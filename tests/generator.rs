@@ -2,9 +2,9 @@
 //! the committed file is exactly what the generator writes today.
 #![cfg(feature = "tools")]
 
+use faro::assessment::synthetic::{reference_set, COMPANIES, DATE, SEED};
 use faro::benchmark::to_json;
 use faro::content::Content;
-use faro::synthetic::{reference_set, COMPANIES, DATE, SEED};
 
 #[test]
 fn same_seed_same_file_and_the_committed_file_is_current() {

@@ -1,15 +1,17 @@
 //! Proposing the Action Plan: METHOD.md §8's worked example, ordering, caps and the
 //! company's importance settings.
 
-use faro::actions::Library;
-use faro::bank::{Bank, Source};
+use faro::assessment::plan::{TargetKind, Tier};
+use faro::assessment::propose::{candidates, propose, select, MAX_ACTIONS, MAX_PER_DIMENSION, MAX_PER_METRIC, MAX_QUICK_WINS};
+use faro::assessment::record::{Assessment, Importance};
+use faro::assessment::score::{score, score_map};
 use faro::benchmark::{Benchmark, GroupKey};
+use faro::content::actions::Library;
+use faro::content::bank::Answer;
+use faro::content::bank::Bank;
 use faro::content::Content;
-use faro::i18n::Lang;
-use faro::plan::{TargetKind, Tier};
-use faro::propose::{candidates, propose, select, MAX_ACTIONS, MAX_PER_DIMENSION, MAX_PER_METRIC, MAX_QUICK_WINS};
-use faro::response::{Answer, Assessment, Importance};
-use faro::score::{score, score_map};
+use faro::kernel::i18n::Lang;
+use faro::kernel::problem::Source;
 use std::collections::BTreeMap;
 
 const BANK: &str = r#"
@@ -139,7 +141,7 @@ fn bundled_plan_respects_caps_and_explains_itself() {
         *per_metric.entry(reason.metric.clone()).or_default() += 1;
         *per_dim.entry(reason.metric.split('.').next().unwrap().to_owned()).or_default() += 1;
         let action = content.actions.action(item.action.as_deref().unwrap()).unwrap();
-        assert_eq!(item.tier == Tier::QuickWin, action.effort == faro::actions::Effort::Low);
+        assert_eq!(item.tier == Tier::QuickWin, action.effort == faro::content::actions::Effort::Low);
         assert!(!item.services.is_empty());
     }
     assert!(per_metric.values().all(|&n| n <= MAX_PER_METRIC));

@@ -1,8 +1,9 @@
 //! Every importer, fed arbitrary input, returns a value or located problems: never a
 //! panic. (The long runs are the fuzz targets in fuzz/; these run in `cargo test`.)
 
-use faro::bank::{Bank, Source};
+use faro::content::bank::Bank;
 use faro::content::Content;
+use faro::kernel::problem::Source;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -49,8 +50,8 @@ fn bank_text(bytes: &[u8]) {
     let source = Source { name: "x.toml", text: &text };
     let _ = Bank::from_toml(source, Some(&content().catalogue));
     let _ = Bank::from_json(&text, source, Some(&content().catalogue));
-    let _ = faro::actions::Library::from_toml(source, &content().innovation, &content().catalogue);
-    let _ = faro::catalogue::Catalogue::from_toml(source);
+    let _ = faro::content::actions::Library::from_toml(source, &content().innovation, &content().catalogue);
+    let _ = faro::content::catalogue::Catalogue::from_toml(source);
 }
 
 proptest! {
@@ -75,7 +76,7 @@ proptest! {
     fn benchmark_files_never_panic(bytes in inputs(), damaged in damaged(fixture!("benchmark.json"))) {
         for b in [bytes, damaged] {
             if let Ok(bench) = faro::benchmark::Benchmark::from_json("x", &b) {
-                let scores = faro::score::score(&content().innovation, &|_| None);
+                let scores = faro::assessment::score::score(&content().innovation, &|_| None);
                 for (key, _) in bench.groups() {
                     let _ = bench.compare(&key, &scores);
                 }
@@ -89,14 +90,14 @@ proptest! {
             let _ = faro::store::plan_restore("x", b, &Default::default());
         }
         for b in [&bytes, &plan] {
-            if let Ok(file) = faro::import::plan_file("x", b) {
-                faro::plan::Plan::default().merge(file.plan, "now");
+            if let Ok(file) = faro::assessment::files::plan_file("x", b) {
+                faro::assessment::plan::Plan::default().merge(file.body.plan, "now");
             }
         }
     }
 
     #[test]
     fn damaged_assessments_never_panic(bytes in damaged(fixture!("assessment.json"))) {
-        let _ = faro::import::assessment_file("x", &bytes, &content().innovation);
+        let _ = faro::assessment::files::assessment_file("x", &bytes, &content().innovation);
     }
 }

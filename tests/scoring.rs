@@ -1,9 +1,10 @@
 //! The worked examples of METHOD.md §1–§3, reproduced, plus property tests of scoring.
 
-use faro::bank::{Bank, Source};
+use faro::assessment::score::{score, score_map, Score, RELIABLE_COVERAGE};
+use faro::content::bank::Answer;
+use faro::content::bank::Bank;
 use faro::content::Content;
-use faro::response::Answer;
-use faro::score::{score, score_map, Score, RELIABLE_COVERAGE};
+use faro::kernel::problem::Source;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -182,7 +183,7 @@ proptest! {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17;
             shuffled.swap(i, (state % (i as u64 + 1)) as usize);
         }
-        let mut first = faro::response::Assessment::new("a".into(), "a".into(), bank, faro::i18n::Lang::DEFAULT, "t");
+        let mut first = faro::assessment::record::Assessment::new("a".into(), "a".into(), bank, faro::kernel::i18n::Lang::DEFAULT, "t");
         let mut second = first.clone();
         for (id, a) in &given { first.set_answer(bank.item(id).unwrap(), a.clone(), "t"); }
         for (id, a) in &shuffled { second.set_answer(bank.item(id).unwrap(), a.clone(), "t"); }

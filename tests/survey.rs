@@ -2,11 +2,12 @@
 //! intervals, NPS, quadrants, suppression, year over year), importing files from many
 //! devices (dedupe, located CSV errors), and the exported files.
 
-use faro::bank::{Bank, Source};
+use faro::content::bank::Answer;
+use faro::content::bank::Bank;
 use faro::content::Content;
-use faro::i18n::Lang;
-use faro::problem::ProblemKind;
-use faro::response::Answer;
+use faro::kernel::i18n::Lang;
+use faro::kernel::problem::ProblemKind;
+use faro::kernel::problem::Source;
 use faro::survey::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -273,7 +274,7 @@ fn breakdowns_follow_roles_and_services_not_ids() {
     assert!(!shown.is_empty());
     assert!(shown.iter().any(|c| c.services[service].is_some()), "per-service means in the breakdown");
 
-    let report = faro::survey_export::SurveyReport {
+    let report = faro::survey::report::SurveyReport {
         bank: &bank,
         catalogue: &content.catalogue,
         dashboard: &dashboard,
@@ -281,6 +282,6 @@ fn breakdowns_follow_roles_and_services_not_ids() {
         members: None,
         lang: Lang::DEFAULT,
     };
-    assert!(report.breakdown_table("member_type", faro::i18n::Msg::SurveySheetByType).is_some());
-    assert!(report.breakdown_table("competence_area", faro::i18n::Msg::SurveySheetByArea).is_some());
+    assert!(report.breakdown_table("member_type", faro::kernel::i18n::Msg::SurveySheetByType).is_some());
+    assert!(report.breakdown_table("competence_area", faro::kernel::i18n::Msg::SurveySheetByArea).is_some());
 }

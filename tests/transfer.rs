@@ -1,12 +1,13 @@
 //! Export and import of assessment files: exact round trips, and clear located errors
 //! for every kind of bad file, never a panic.
 
+use faro::assessment::files::assessment_json;
+use faro::assessment::files::{assessment_file, MAX_ASSESSMENT_FILE};
+use faro::assessment::record::Assessment;
+use faro::content::bank::Answer;
 use faro::content::Content;
-use faro::export::assessment_json;
-use faro::i18n::Lang;
-use faro::import::{assessment_file, MAX_ASSESSMENT_FILE};
-use faro::problem::ProblemKind;
-use faro::response::{Answer, Assessment};
+use faro::kernel::i18n::Lang;
+use faro::kernel::problem::ProblemKind;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -51,7 +52,7 @@ proptest! {
     }
 }
 
-fn error_of(bytes: &[u8]) -> faro::problem::Problem {
+fn error_of(bytes: &[u8]) -> faro::kernel::problem::Problem {
     let mut problems = assessment_file("bad.json", bytes, &content().innovation).unwrap_err();
     assert!(!problems.is_empty());
     problems.remove(0)

@@ -2,5 +2,5 @@
 #![no_main]
 mod common;
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let _ = faro::import::assessment_file("fuzz.json", data, &common::content().innovation);
+    let _ = faro::assessment::files::assessment_file("fuzz.json", data, &common::content().innovation);
 });

@@ -5,10 +5,11 @@
 //!
 //!     cargo run --release --features tools --bin bench [-- OUT.md]
 
+use faro::assessment::record::Assessment;
 use faro::benchmark::{Benchmark, GroupKey};
+use faro::content::bank::Answer;
 use faro::content::Content;
-use faro::i18n::Lang;
-use faro::response::{Answer, Assessment};
+use faro::kernel::i18n::Lang;
 use faro::survey;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,15 +70,15 @@ fn main() {
     for field in bank.profile() {
         a.set_profile(&field.id, &field.options[1].id, "t");
     }
-    let roles = faro::benchmark::profile_by_role(bank, &a);
+    let roles = bank.roles_of(&a.profile);
     let rounds = 2000;
     let base = reset_peak();
     let t = Instant::now();
     for _ in 0..rounds {
-        let scores = faro::score::score(bank, &|id| a.answer_of(id).cloned());
+        let scores = faro::assessment::score::score(bank, &|id| a.answer_of(id).cloned());
         let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
         let cmp = bench.compare(&key, &scores);
-        let plan = faro::propose::propose(bank, &content.actions, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
+        let plan = faro::assessment::propose::propose(bank, &content.actions, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
         assert!(!plan.items.is_empty());
     }
     let per = t.elapsed().as_secs_f64() * 1_000_000.0 / f64::from(rounds);

@@ -5,8 +5,8 @@
 //! Defaults reproduce the committed `assets/benchmark/synthetic.json` byte for byte
 //! (`tests/generator.rs` checks it).
 
+use faro::assessment::synthetic::{reference_set, COMPANIES, DATE, SEED};
 use faro::content::Content;
-use faro::synthetic::{reference_set, COMPANIES, DATE, SEED};
 
 fn main() {
     let mut seed = SEED;

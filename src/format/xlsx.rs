@@ -2,7 +2,8 @@
 //! tests and, in the browser, inside the lazily loaded tools worker, so the ~280 KB the
 //! writer costs never weighs on the app's first load.
 
-use crate::export::{neutralise_cell, Cell, Workbook};
+use crate::format::cells::neutralise_cell;
+use crate::format::table::{Cell, Workbook};
 use rust_xlsxwriter::{Format, Workbook as XlsxBook, XlsxError};
 
 /// Characters Excel refuses in sheet names.

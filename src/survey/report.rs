@@ -2,11 +2,15 @@
 //! responses) and the names of things in the user's language. Suppressed cells stay
 //! suppressed here too.
 
-use crate::bank::{Bank, ItemKind};
-use crate::catalogue::Catalogue;
-use crate::export::{Cell, Table, Workbook};
-use crate::i18n::{Lang, Msg};
-use crate::survey::{change, Dashboard, Quadrant, Rating, Response, MIN_CELL};
+use crate::content::bank::{Bank, ItemKind};
+use crate::content::catalogue::Catalogue;
+use crate::format::table::{Cell, Table, Workbook};
+use crate::kernel::i18n::{Lang, Msg};
+use crate::survey::aggregate::{Dashboard, Quadrant, Rating, MIN_CELL};
+use crate::survey::files::csv_header;
+use crate::survey::kiosk::response_rate;
+use crate::survey::response::Response;
+use crate::survey::year_over_year::change;
 
 pub fn quadrant_name(q: Quadrant, lang: Lang) -> &'static str {
     lang.t(match q {
@@ -15,16 +19,6 @@ pub fn quadrant_name(q: Quadrant, lang: Lang) -> &'static str {
         Quadrant::LowPriority => Msg::SurveyQLowPriority,
         Quadrant::PossibleOverkill => Msg::SurveyQOverkill,
     })
-}
-
-/// The label of a profile option ("Start-up (first two years)").
-pub fn option_label(bank: &Bank, field: &str, option: &str, lang: Lang) -> String {
-    bank.profile()
-        .iter()
-        .find(|f| f.id == field)
-        .and_then(|f| f.options.iter().find(|o| o.id == option))
-        .map(|o| o.label.get(lang).to_owned())
-        .unwrap_or_else(|| option.to_owned())
 }
 
 /// A question's short name for tables (the service name for service parts).
@@ -60,7 +54,7 @@ impl SurveyReport<'_> {
     fn notes(&self) -> Vec<String> {
         let lang = self.lang;
         let mut notes = vec![self.bank.meta().title.get(lang).to_owned(), lang.fmt(Msg::SurveyRespondents, &[("n", &self.dashboard.n)])];
-        if let Some(rate) = crate::survey::response_rate(self.dashboard.n, self.members) {
+        if let Some(rate) = response_rate(self.dashboard.n, self.members) {
             notes.push(lang.fmt(Msg::SurveyRate, &[("rate", &format!("{rate:.0}")), ("members", &self.members.unwrap_or(0))]));
         }
         notes.push(lang.fmt(Msg::SurveyMinCellNote, &[("n", &MIN_CELL)]));
@@ -165,7 +159,7 @@ impl SurveyReport<'_> {
             .cells
             .iter()
             .map(|c| {
-                let mut row = vec![Cell::Text(option_label(self.bank, &b.field, &c.option, lang))];
+                let mut row = vec![Cell::Text(self.bank.option_label(&b.field, &c.option, lang))];
                 if c.shown {
                     row.extend([Cell::Number(c.n as f64), num(c.overall), num(c.fee_value), num(c.nps)]);
                 } else {
@@ -187,7 +181,7 @@ impl SurveyReport<'_> {
             .comments
             .iter()
             .map(|c| {
-                let member = c.member_type.as_deref().filter(|m| shown_types.contains(m)).zip(by_type).map(|(m, b)| option_label(self.bank, &b.field, m, lang));
+                let member = c.member_type.as_deref().filter(|m| shown_types.contains(m)).zip(by_type).map(|(m, b)| self.bank.option_label(&b.field, m, lang));
                 vec![
                     Cell::Text(question_name(self.bank, self.catalogue, &c.question, lang)),
                     member.map(Cell::Text).unwrap_or(Cell::Empty),
@@ -225,7 +219,7 @@ impl SurveyReport<'_> {
 
     /// The raw responses as a sheet (same layout as the CSV).
     pub fn raw_table(&self, responses: &[Response]) -> Table {
-        let headers = crate::survey::csv_header(self.bank);
+        let headers = csv_header(self.bank);
         let rows = responses
             .iter()
             .map(|r| {
@@ -233,10 +227,7 @@ impl SurveyReport<'_> {
                 row.extend(self.bank.profile().iter().map(|f| r.profile.get(&f.id).map(|v| Cell::Text(v.clone())).unwrap_or(Cell::Empty)));
                 row.extend(self.bank.items().iter().map(|i| match r.answers.get(&i.id) {
                     None => Cell::Empty,
-                    Some(a) => match a {
-                        crate::response::Answer::Rating(n) | crate::response::Answer::Nps(n) | crate::response::Answer::Level(n) => Cell::Number(f64::from(*n)),
-                        other => Cell::Text(other.token()),
-                    },
+                    Some(a) => a.number().map_or_else(|| Cell::Text(a.token()), Cell::Number),
                 }));
                 row
             })

@@ -5,23 +5,26 @@
 //! them here cannot fail in a released build; if it ever did, the error is returned, not
 //! a panic.
 
-use crate::actions::Library;
-use crate::bank::{Bank, Source};
-use crate::catalogue::Catalogue;
-use crate::problem::Problem;
+use crate::content::actions::Library;
+use crate::content::bank::Bank;
+use crate::content::catalogue::Catalogue;
+use crate::format::envelope::FormatId;
+use crate::kernel::problem::{Problem, Source};
+use std::sync::Arc;
 
 pub const INNOVATION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/innovation.json"));
 pub const SATISFACTION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/satisfaction.json"));
 pub const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/services.json"));
 pub const ACTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/actions.json"));
 
-/// Everything the app needs to run an assessment and a survey.
+/// Everything the app needs to run an assessment and a survey. Shared, never copied:
+/// pages hold the same banks.
 #[derive(Clone, Debug)]
 pub struct Content {
-    pub catalogue: Catalogue,
-    pub innovation: Bank,
-    pub satisfaction: Bank,
-    pub actions: Library,
+    pub catalogue: Arc<Catalogue>,
+    pub innovation: Arc<Bank>,
+    pub satisfaction: Arc<Bank>,
+    pub actions: Arc<Library>,
 }
 
 /// Content files loaded on this device instead of the bundled ones (JSON text each).
@@ -46,7 +49,7 @@ pub enum Kind {
 impl Kind {
     /// Recognises a content file by its top-level keys (JSON form).
     pub fn of(value: &serde_json::Value) -> Option<Kind> {
-        if crate::import::format_of(value) == Some(crate::benchmark::BENCHMARK_FORMAT) {
+        if value.get("format").and_then(|f| f.as_str()) == Some(FormatId::BENCHMARK.as_str()) {
             return Some(Kind::Benchmark);
         }
         if let Some(bank) = value.get("bank") {
@@ -93,6 +96,6 @@ impl Content {
         let innovation = Bank::from_json(o.innovation.as_deref().unwrap_or(INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
         let satisfaction = Bank::from_json(o.satisfaction.as_deref().unwrap_or(SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
         let actions = Library::from_json(o.actions.as_deref().unwrap_or(ACTIONS_JSON), src("actions"), &innovation, &catalogue)?;
-        Ok(Content { catalogue, innovation, satisfaction, actions })
+        Ok(Content { catalogue: Arc::new(catalogue), innovation: Arc::new(innovation), satisfaction: Arc::new(satisfaction), actions: Arc::new(actions) })
     }
 }

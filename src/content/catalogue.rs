@@ -1,9 +1,9 @@
 //! The catalogue of the cluster's services (`assets/services.toml`), shared by the
 //! satisfaction survey (one question per service) and the Action Plan (pointers).
 
-use crate::bank::{is_valid_id, Source};
-use crate::i18n::Localized;
-use crate::problem::{line_of_id, Problem, ProblemKind};
+use crate::kernel::i18n::Localized;
+use crate::kernel::ids::is_valid_id;
+use crate::kernel::problem::{from_json_error, from_toml_error, line_of_id, Expected, Found, Problem, ProblemKind, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -44,12 +44,12 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn from_toml(source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile = toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        let file: CatalogueFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
         Catalogue::from_file(file, source)
     }
 
     pub fn from_json(json: &str, source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile = serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        let file: CatalogueFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
         Catalogue::from_file(file, source)
     }
 
@@ -63,13 +63,17 @@ impl Catalogue {
         let mut seen = BTreeSet::new();
         for s in &file.services {
             if !is_valid_id(&s.id) {
-                problems.push(at(&s.id, "id", ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: s.id.clone() }));
+                problems.push(at(&s.id, "id", ProblemKind::InvalidValue { expected: Expected::Id, found: Found::literal(&s.id) }));
             }
             if !seen.insert(s.id.as_str()) {
                 problems.push(at(&s.id, "id", ProblemKind::DuplicateId { id: s.id.clone() }));
             }
             if !GROUPS.contains(&s.group.as_str()) {
-                problems.push(at(&s.id, "group", ProblemKind::InvalidValue { expected: GROUPS.join(" | "), found: s.group.clone() }));
+                problems.push(at(
+                    &s.id,
+                    "group",
+                    ProblemKind::InvalidValue { expected: Expected::Literal(GROUPS.join(" | ")), found: Found::literal(&s.group) },
+                ));
             }
             for (field, text) in [("name", &s.name), ("description", &s.description)] {
                 let missing = text.missing(&file.catalogue.languages);

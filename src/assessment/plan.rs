@@ -1,5 +1,7 @@
-//! The Action Plan: the model the company edits (owners, dates, status, KPI targets).
-//! Proposal generation lives in [`crate::propose`].
+//! The Action Plan: the model the company edits (owners, dates, status, KPI targets),
+//! and the rules of changing it: own actions, merging an imported plan, and taking a new
+//! proposal without losing what the company worked on. Proposals come from
+//! [`crate::assessment::propose`].
 
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +134,40 @@ impl Plan {
     pub fn accepted(&self) -> impl Iterator<Item = &PlanItem> {
         self.items.iter().filter(|i| i.accepted)
     }
+
+    /// Removes an item (the company's own actions can be deleted; proposed ones are
+    /// dropped instead, to keep the record).
+    pub fn remove(&mut self, id: &str) {
+        self.items.retain(|i| i.id != id);
+    }
+
+    /// Takes a fresh proposal: items the company worked on stay as they are, the rest of
+    /// the old proposal makes way for the new one. The plan keeps its creation date.
+    pub fn recompute(&mut self, fresh: Plan, now: &str) {
+        let mut items: Vec<PlanItem> = self.items.iter().filter(|i| i.is_edited()).cloned().collect();
+        for item in fresh.items {
+            if !items.iter().any(|k| k.id == item.id) {
+                items.push(item);
+            }
+        }
+        self.items = items;
+        self.benchmark_group = fresh.benchmark_group;
+        self.updated_at = now.to_owned();
+    }
+}
+
+impl PlanItem {
+    /// Has the company worked on this item (written it, given it an owner, dates, a
+    /// target or a status)? Such items survive a new proposal.
+    pub fn is_edited(&self) -> bool {
+        self.tier == Tier::Own
+            || !self.owner.is_empty()
+            || !self.start.is_empty()
+            || !self.due.is_empty()
+            || !self.kpi_target.is_empty()
+            || !self.kpi_baseline.is_empty()
+            || self.status != Status::NotStarted
+    }
 }
 
 /// What merging an imported plan did: nothing already in the plan is overwritten.
@@ -165,20 +201,6 @@ impl Plan {
     }
 }
 
-/// Is `date` empty or a calendar date `YYYY-MM-DD`? (The UI uses `<input type=date>`;
-/// importers check it.)
-pub fn is_date_or_empty(date: &str) -> bool {
-    if date.is_empty() {
-        return true;
-    }
-    let parts: Vec<&str> = date.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    (1000..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,11 +230,32 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_checked() {
-        assert!(is_date_or_empty(""));
-        assert!(is_date_or_empty("2028-02-29"));
-        assert!(!is_date_or_empty("2027-02-29"));
-        assert!(!is_date_or_empty("2027-13-01"));
-        assert!(!is_date_or_empty("27-1-1"));
+    fn a_new_proposal_keeps_what_the_company_worked_on() {
+        let proposed = |id: &str| PlanItem {
+            id: id.into(),
+            action: Some(id.into()),
+            title: id.into(),
+            description: String::new(),
+            tier: Tier::Strategic,
+            accepted: true,
+            owner: String::new(),
+            start: String::new(),
+            due: String::new(),
+            status: Status::NotStarted,
+            kpi: String::new(),
+            kpi_baseline: String::new(),
+            kpi_target: String::new(),
+            reason: None,
+            services: Vec::new(),
+        };
+        let mut plan = Plan { created_at: "t0".into(), updated_at: "t0".into(), benchmark_group: None, items: vec![proposed("A"), proposed("B")] };
+        plan.items[1].owner = "Anna".into();
+        plan.add_own("Mine".into(), "t0");
+        let fresh = Plan { created_at: "t1".into(), updated_at: "t1".into(), benchmark_group: Some("all".into()), items: vec![proposed("B"), proposed("C")] };
+        plan.recompute(fresh, "t1");
+        let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["B", "own-1", "C"]);
+        assert_eq!(plan.items[0].owner, "Anna");
+        assert_eq!((plan.created_at.as_str(), plan.updated_at.as_str()), ("t0", "t1"));
     }
 }

@@ -1,110 +1,19 @@
-//! Answers and the records that hold them: an [`Assessment`] (one company's
-//! self-assessment, resumable, with its plan) and the [`Answer`] values both the
-//! assessment and the survey use.
+//! One company's self-assessment: profile, answers with the time each was given, where
+//! to resume, how much each dimension matters to it, and its Action Plan.
 
-use crate::bank::{Bank, Item, ItemKind};
-use crate::i18n::Lang;
-use crate::plan::Plan;
+use crate::assessment::plan::Plan;
+use crate::assessment::score::{self, Scores};
+use crate::benchmark::Company;
+use crate::content::bank::{is_visible, Answer, Bank, Item, ProfileField};
+use crate::kernel::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// One answer. Its JSON form names its kind, so an exported file reads unambiguously:
-/// `{"level": 3}`, `"dont_know"`, `{"yes_no": true}`, `{"choice": "yes"}`, `{"text": "…"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer {
-    /// Level 1–5 of a described-level question.
-    Level(u8),
-    /// "Don't know / not applicable" on a level question.
-    DontKnow,
-    /// 1–5 on a rating scale.
-    Rating(u8),
-    /// 0–10 likelihood to recommend.
-    Nps(u8),
-    YesNo(bool),
-    Choice(String),
-    Text(String),
-}
-
-/// Longest free-text answer kept (characters); longer input is cut by the UI and refused
-/// by importers, so a pasted novel cannot bloat storage and exports.
-pub const MAX_TEXT: usize = 4000;
-
-impl Answer {
-    /// Whether this answer is a possible answer to `item`.
-    pub fn fits(&self, item: &Item) -> bool {
-        match (&item.kind, self) {
-            (ItemKind::Level { .. }, Answer::Level(l)) => (1..=5).contains(l),
-            (ItemKind::Level { .. }, Answer::DontKnow) => true,
-            (ItemKind::Rating { .. }, Answer::Rating(r)) => (1..=5).contains(r),
-            (ItemKind::Nps, Answer::Nps(n)) => *n <= 10,
-            (ItemKind::YesNo, Answer::YesNo(_)) => true,
-            (ItemKind::Choice { options }, Answer::Choice(c)) => options.iter().any(|o| &o.id == c),
-            (ItemKind::Text, Answer::Text(t)) => t.chars().count() <= MAX_TEXT,
-            _ => false,
-        }
-    }
-
-    /// The value as a condition (`show_if`) or a CSV cell names it: `3`, `yes`, `dont_know`, an option id.
-    pub fn token(&self) -> String {
-        match self {
-            Answer::Level(n) | Answer::Rating(n) | Answer::Nps(n) => n.to_string(),
-            Answer::DontKnow => "dont_know".into(),
-            Answer::YesNo(true) => "yes".into(),
-            Answer::YesNo(false) => "no".into(),
-            Answer::Choice(c) => c.clone(),
-            Answer::Text(t) => t.clone(),
-        }
-    }
-
-    /// What a valid answer to `item` looks like, as written in files ("1–5", "yes | no",
-    /// option ids…): the "expected" part of an import problem.
-    pub fn expected(item: &Item) -> String {
-        match &item.kind {
-            ItemKind::Level { .. } => "1–5 | dont_know".into(),
-            ItemKind::Rating { .. } => "1–5".into(),
-            ItemKind::Nps => "0–10".into(),
-            ItemKind::YesNo => "yes | no".into(),
-            ItemKind::Choice { options } => options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | "),
-            ItemKind::Text => format!("text ≤ {MAX_TEXT}"),
-        }
-    }
-
-    /// Reads a token back for `item` (CSV import): the inverse of [`Answer::token`].
-    pub fn parse_token(item: &Item, token: &str) -> Option<Answer> {
-        let token = token.trim();
-        let number = || token.parse::<u8>().ok();
-        let answer = match &item.kind {
-            ItemKind::Level { .. } if token == "dont_know" => Answer::DontKnow,
-            ItemKind::Level { .. } => Answer::Level(number()?),
-            ItemKind::Rating { .. } => Answer::Rating(number()?),
-            ItemKind::Nps => Answer::Nps(number()?),
-            ItemKind::YesNo => match token {
-                "yes" | "1" | "true" => Answer::YesNo(true),
-                "no" | "0" | "false" => Answer::YesNo(false),
-                _ => return None,
-            },
-            ItemKind::Choice { .. } => Answer::Choice(token.to_owned()),
-            ItemKind::Text => Answer::Text(token.to_owned()),
-        };
-        answer.fits(item).then_some(answer)
-    }
-}
 
 /// An answer and when it was given (ISO 8601, UTC).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Given {
     pub value: Answer,
     pub at: String,
-}
-
-/// Is `item` shown, given the answers so far? Items whose condition is not met are
-/// neither asked nor counted.
-pub fn is_visible(item: &Item, answer_of: impl Fn(&str) -> Option<Answer>) -> bool {
-    match &item.show_if {
-        None => true,
-        Some(cond) => answer_of(&cond.question).is_some_and(|a| cond.any_of.contains(&a.token())),
-    }
 }
 
 /// Where to resume: the page (0 = profile, 1.. = sections, then review) and the question.
@@ -225,7 +134,7 @@ impl Assessment {
     }
 
     /// Required profile fields still empty.
-    pub fn profile_open<'b>(&self, bank: &'b Bank) -> Vec<&'b crate::bank::ProfileField> {
+    pub fn profile_open<'b>(&self, bank: &'b Bank) -> Vec<&'b ProfileField> {
         bank.profile().iter().filter(|f| f.required && !self.profile.contains_key(&f.id)).collect()
     }
 
@@ -245,17 +154,81 @@ impl Assessment {
     pub fn importance_of(&self, dimension: &str) -> Importance {
         self.importance.get(dimension).copied().unwrap_or_default()
     }
+
+    /// Its scores against `bank`.
+    pub fn scores(&self, bank: &Bank) -> Scores {
+        score::score(bank, &|id| self.answer_of(id).cloned())
+    }
+
+    /// Marks the record changed at `now` if it differs from `before` in anything but
+    /// where to resume (moving between pages is not a change), and its plan too if the
+    /// plan changed. Every edit goes through here, so no caller stamps by hand.
+    pub fn stamp_changes(&mut self, before: &Assessment, now: &str) {
+        if self.plan != before.plan {
+            if let Some(plan) = self.plan.as_mut() {
+                plan.updated_at = now.to_owned();
+            }
+        }
+        let moved_only = Assessment { resume: before.resume.clone(), updated_at: before.updated_at.clone(), ..self.clone() } == *before;
+        if !moved_only {
+            self.updated_at = now.to_owned();
+        }
+    }
+}
+
+impl Company for Assessment {
+    fn roles(&self, bank: &Bank) -> BTreeMap<String, String> {
+        bank.roles_of(&self.profile)
+    }
+
+    fn metric_values(&self, bank: &Bank, metrics: &[String]) -> Vec<Option<f64>> {
+        let scores = self.scores(bank);
+        metrics.iter().map(|m| crate::benchmark::Scored::value(&scores, m)).collect()
+    }
+
+    fn level(&self, item: &str) -> Option<u8> {
+        match self.answer_of(item) {
+            Some(Answer::Level(l)) => Some(*l),
+            _ => None,
+        }
+    }
+
+    fn assessed_at(&self) -> &str {
+        &self.updated_at
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Content;
 
     #[test]
-    fn answers_serialise_with_their_kind() {
-        let json = serde_json::to_string(&vec![Answer::Level(3), Answer::DontKnow, Answer::YesNo(true)]).unwrap();
-        assert_eq!(json, r#"[{"level":3},"dont_know",{"yes_no":true}]"#);
-        let back: Vec<Answer> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, vec![Answer::Level(3), Answer::DontKnow, Answer::YesNo(true)]);
+    fn moving_between_pages_is_not_a_change_but_an_answer_is() {
+        let content = Content::bundled().unwrap();
+        let bank = &content.innovation;
+        let before = Assessment::new("a".into(), "A".into(), bank, Lang::DEFAULT, "t0");
+        let mut moved = before.clone();
+        moved.resume.page = 3;
+        moved.stamp_changes(&before, "t1");
+        assert_eq!(moved.updated_at, "t0");
+        let mut answered = before.clone();
+        answered.answers.insert(bank.items()[0].id.clone(), Given { value: Answer::Level(2), at: "t1".into() });
+        answered.stamp_changes(&before, "t1");
+        assert_eq!(answered.updated_at, "t1");
+    }
+
+    #[test]
+    fn a_plan_change_stamps_the_plan_and_the_assessment() {
+        let content = Content::bundled().unwrap();
+        let mut before = Assessment::new("a".into(), "A".into(), &content.innovation, Lang::DEFAULT, "t0");
+        let mut plan = Plan { created_at: "t0".into(), updated_at: "t0".into(), ..Plan::default() };
+        plan.add_own("Mine".into(), "t0");
+        before.plan = Some(plan);
+        let mut after = before.clone();
+        let id = after.plan.as_ref().unwrap().items[0].id.clone();
+        after.plan.as_mut().unwrap().remove(&id);
+        after.stamp_changes(&before, "t2");
+        assert_eq!((after.updated_at.as_str(), after.plan.unwrap().updated_at.as_str()), ("t2", "t2"));
     }
 }

@@ -5,10 +5,10 @@
 //! There is no public dataset of assessment results to ship, so the benchmark Faro comes
 //! with is simulated, and says so everywhere it is shown.
 
-use crate::bank::Bank;
+use crate::assessment::record::{Assessment, Given};
 use crate::benchmark::{build, BenchmarkFile, BuildInfo};
-use crate::i18n::Localized;
-use crate::response::{Answer, Assessment};
+use crate::content::bank::{Answer, Bank};
+use crate::kernel::i18n::{Lang, Localized};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Normal};
@@ -130,8 +130,7 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
     let drivers = (latent.get("lifecycle").copied().unwrap_or(0.0) + latent.get("enablers").copied().unwrap_or(0.0)) / 2.0;
     latent.insert("results".into(), 0.8 * (0.5 * theta + 0.35 * drivers + 0.6 * normal.sample(rng)));
 
-    let mut a =
-        Assessment::new(format!("synthetic-{index:05}"), format!("Synthetic {index}"), bank, crate::i18n::Lang::DEFAULT, &format!("{date}T00:00:00.000Z"));
+    let mut a = Assessment::new(format!("synthetic-{index:05}"), format!("Synthetic {index}"), bank, Lang::DEFAULT, &format!("{date}T00:00:00.000Z"));
     let profile = [("size", size), ("sector", sector), ("competence_area", area), ("age", age), ("region", region), ("rd_intensity", rd)];
     for (role, option) in profile {
         if let Some(field) = bank.profile_with_role(role) {
@@ -154,7 +153,7 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
             let y = d - difficulty + 0.8 * normal.sample(rng);
             Answer::Level(1 + thresholds.iter().filter(|t| y > **t).count() as u8)
         };
-        a.answers.insert(item.id.clone(), crate::response::Given { value: answer, at: a.created_at.clone() });
+        a.answers.insert(item.id.clone(), Given { value: answer, at: a.created_at.clone() });
     }
     a
 }

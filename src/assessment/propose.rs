@@ -2,13 +2,14 @@
 //! priority = gap × importance ÷ effort, keep a short, varied list, and record for each
 //! action the figures that triggered it.
 
-use crate::actions::{Effort, Library};
-use crate::bank::Bank;
+use crate::assessment::plan::{Plan, PlanItem, Reason, Status, TargetKind, Tier};
+use crate::assessment::record::Importance;
+use crate::assessment::score::Scores;
 use crate::benchmark::Comparison;
-use crate::i18n::Lang;
-use crate::plan::{Plan, PlanItem, Reason, Status, TargetKind, Tier};
-use crate::response::Importance;
-use crate::score::Scores;
+use crate::content::actions::{Effort, Library};
+use crate::content::bank::Bank;
+use crate::kernel::i18n::Lang;
+use crate::kernel::stats;
 use std::collections::BTreeMap;
 
 /// The first proposal holds at most this many actions (readable on one page).
@@ -36,22 +37,10 @@ pub struct Candidate {
 /// The mean weight of the questions behind `metric`, relative to the bank's mean weight,
 /// so that a sub-dimension of heavier questions counts more.
 fn weight_factor(bank: &Bank, metric: &str) -> f64 {
-    let (dim, sub) = match metric.split_once('.') {
-        Some((d, s)) => (d, Some(s)),
-        None => (metric, None),
-    };
     let all: Vec<f64> = bank.items().iter().filter(|i| bank.sections()[i.section].scored).map(|i| i.weight).collect();
-    let overall = crate::stats::mean(&all).unwrap_or(1.0);
-    let mine: Vec<f64> = bank
-        .items()
-        .iter()
-        .filter(|i| {
-            let section = &bank.sections()[i.section];
-            section.id == dim && sub.is_none_or(|s| i.subdimension.map(|k| section.subdimensions[k].id.as_str()) == Some(s))
-        })
-        .map(|i| i.weight)
-        .collect();
-    crate::stats::mean(&mine).map(|m| m / overall).unwrap_or(1.0)
+    let overall = stats::mean(&all).unwrap_or(1.0);
+    let mine: Vec<f64> = bank.items_of_metric(metric).map(|i| i.weight).collect();
+    stats::mean(&mine).map(|m| m / overall).unwrap_or(1.0)
 }
 
 /// Every action of the library with its priority for this company.

@@ -1,10 +1,11 @@
 //! The action library (`assets/actions.toml`): improvement actions per dimension and
 //! sub-dimension of the assessment, each pointing to cluster services that can help.
 
-use crate::bank::{is_valid_id, Bank, Source};
-use crate::catalogue::Catalogue;
-use crate::i18n::{Localized, Msg};
-use crate::problem::{line_of_id, Problem, ProblemKind};
+use crate::content::bank::Bank;
+use crate::content::catalogue::Catalogue;
+use crate::kernel::i18n::{Localized, Msg};
+use crate::kernel::ids::is_valid_id;
+use crate::kernel::problem::{from_json_error, from_toml_error, line_of_id, Expected, Found, Problem, ProblemKind, Source, Thing};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -90,12 +91,12 @@ pub struct Library {
 
 impl Library {
     pub fn from_toml(source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile = toml::from_str(source.text).map_err(|e| vec![crate::problem::from_toml_error(source.name, source.text, &e)])?;
+        let file: LibraryFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
         Library::from_file(file, source, bank, catalogue)
     }
 
     pub fn from_json(json: &str, source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile = serde_json::from_str(json).map_err(|e| vec![crate::problem::from_json_error(source.name, json, &e)])?;
+        let file: LibraryFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
         Library::from_file(file, source, bank, catalogue)
     }
 
@@ -107,27 +108,26 @@ impl Library {
             p
         };
         if file.library.bank != bank.id() {
-            problems
-                .push(Problem::new(source.name, ProblemKind::UnknownReference { what: "bank".into(), id: file.library.bank.clone() }).field("library.bank"));
+            problems.push(Problem::new(source.name, ProblemKind::UnknownReference { what: Thing::Bank, id: file.library.bank.clone() }).field("library.bank"));
         }
         let languages = &file.library.languages;
         let mut seen = BTreeSet::new();
         for a in &file.actions {
             if !is_valid_id(&a.id) {
-                problems.push(at(&a.id, "id", ProblemKind::InvalidValue { expected: "a-z 0-9 - _ .".into(), found: a.id.clone() }));
+                problems.push(at(&a.id, "id", ProblemKind::InvalidValue { expected: Expected::Id, found: Found::literal(&a.id) }));
             }
             if !seen.insert(a.id.as_str()) {
                 problems.push(at(&a.id, "id", ProblemKind::DuplicateId { id: a.id.clone() }));
             }
             match bank.scored_sections().find(|(_, s)| s.id == a.dimension) {
-                None => problems.push(at(&a.id, "dimension", ProblemKind::UnknownReference { what: "dimension".into(), id: a.dimension.clone() })),
+                None => problems.push(at(&a.id, "dimension", ProblemKind::UnknownReference { what: Thing::Dimension, id: a.dimension.clone() })),
                 Some((_, section)) => {
                     if let Some(sub) = &a.subdimension {
                         if !section.subdimensions.iter().any(|s| &s.id == sub) {
                             problems.push(at(
                                 &a.id,
                                 "subdimension",
-                                ProblemKind::UnknownReference { what: format!("sub-dimension of {}", a.dimension), id: sub.clone() },
+                                ProblemKind::UnknownReference { what: Thing::SubDimensionOf(a.dimension.clone()), id: sub.clone() },
                             ));
                         }
                     }
@@ -138,7 +138,7 @@ impl Library {
             }
             for s in &a.services {
                 if catalogue.service(s).is_none() {
-                    problems.push(at(&a.id, "services", ProblemKind::UnknownReference { what: "service".into(), id: s.clone() }));
+                    problems.push(at(&a.id, "services", ProblemKind::UnknownReference { what: Thing::Service, id: s.clone() }));
                 }
             }
             for (field, text) in [("title", &a.title), ("description", &a.description), ("kpi", &a.kpi), ("measure", &a.measure)] {

@@ -2,8 +2,8 @@
 //! become weighted sub-dimension and dimension scores with their coverage, and the five
 //! dimensions give the overall innovation-management index.
 
-use crate::bank::{Bank, ItemKind};
-use crate::response::Answer;
+use crate::benchmark::{Scored, OVERALL};
+use crate::content::bank::{Answer, Bank, ItemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -40,7 +40,7 @@ impl Score {
 impl TryFrom<f64> for Score {
     type Error = String;
     fn try_from(value: f64) -> Result<Self, Self::Error> {
-        Score::new(value).ok_or_else(|| format!("score {value} is outside 0–100"))
+        Score::new(value).ok_or_else(|| format!("invalid value: {value}, expected 0–100"))
     }
 }
 
@@ -191,6 +191,17 @@ impl Scores {
         match metric.split_once('.') {
             Some((dim, sub)) => self.dimension(dim)?.subdimensions.iter().find(|(s, _)| s == sub).map(|(_, g)| g),
             None => self.dimension(metric).map(|d| &d.group),
+        }
+    }
+}
+
+impl Scored for Scores {
+    /// The score of `overall`, a dimension or `dimension.sub`.
+    fn value(&self, metric: &str) -> Option<f64> {
+        if metric == OVERALL {
+            self.overall.map(Score::get)
+        } else {
+            self.metric(metric).and_then(|g| g.score).map(Score::get)
         }
     }
 }

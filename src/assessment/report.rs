@@ -1,162 +1,16 @@
-//! Files Faro writes. Every file carries its format name, schema version and the app
-//! version, so an importer can say precisely what it got.
+//! What an assessment report says, whatever the file: the tables of scores, benchmark
+//! comparison and plan (for CSV, XLSX and Markdown), the notes every export carries, and
+//! why each action was proposed, in the user's language.
 
-use crate::response::Assessment;
-use crate::store::SCHEMA;
-use serde::{Deserialize, Serialize};
-
-pub const ASSESSMENT_FORMAT: &str = "faro-assessment";
-
-/// The JSON file of one assessment (profile, answers with timestamps, plan).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AssessmentFile {
-    pub format: String,
-    pub schema: u32,
-    pub app_version: String,
-    pub exported_at: String,
-    pub assessment: Assessment,
-}
-
-/// The assessment as a versioned, pretty-printed JSON file.
-pub fn assessment_json(assessment: &Assessment, now: &str) -> String {
-    let file = AssessmentFile {
-        format: ASSESSMENT_FORMAT.into(),
-        schema: SCHEMA,
-        app_version: crate::APP_VERSION.into(),
-        exported_at: now.into(),
-        assessment: assessment.clone(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
-}
-
-/// A file name from a user-given name: letters, digits and dashes only.
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let stem: String = stem.chars().take(60).collect();
-    if stem.is_empty() {
-        "faro".into()
-    } else {
-        stem
-    }
-}
-
-/// Neutralises a spreadsheet cell that a spreadsheet program would read as a formula
-/// (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`, tab or carriage return gets a
-/// `'` in front. Applied to every text cell of every CSV and XLSX Faro writes, headers
-/// included.
-pub fn neutralise_cell(text: &str) -> String {
-    if starts_like_formula(text) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// A CSV file's bytes with a UTF-8 byte-order mark, without which Excel reads accented
-/// letters wrongly.
-pub fn with_bom(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(text.as_bytes());
-    bytes
-}
-
-/// Undoes [`neutralise_cell`] when a file Faro wrote is read back: the `'` comes off only
-/// where Faro would have put it.
-pub fn unneutralise_cell(cell: &str) -> &str {
-    cell.strip_prefix('\'').filter(|rest| starts_like_formula(rest)).unwrap_or(cell)
-}
-
-fn starts_like_formula(text: &str) -> bool {
-    matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_stems_are_safe() {
-        assert_eq!(file_stem("Plant A / 2027"), "plant-a-2027");
-        assert_eq!(file_stem("../../etc"), "etc");
-        assert_eq!(file_stem("<>"), "faro");
-    }
-
-    #[test]
-    fn formula_cells_are_neutralised() {
-        for payload in ["=1+1", "+1", "-2", "@SUM(A1)", "\t=x", "\r=x"] {
-            assert!(neutralise_cell(payload).starts_with('\''), "{payload:?}");
-        }
-        assert_eq!(neutralise_cell("ok = fine"), "ok = fine");
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Report tables: the same content for CSV, XLSX and Markdown.
-
-use crate::bank::Bank;
-use crate::benchmark::{BenchmarkMeta, Comparison};
-use crate::i18n::{Lang, Msg};
-use crate::plan::{Plan, PlanItem, Status, TargetKind, Tier};
-use crate::score::Scores;
-
-/// One cell of a report table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Cell {
-    Text(String),
-    Number(f64),
-    Empty,
-}
-
-impl Cell {
-    fn num(v: Option<f64>) -> Cell {
-        v.map(|x| Cell::Number(crate::stats::round1(x))).unwrap_or(Cell::Empty)
-    }
-    fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-    /// The cell as written to CSV and Markdown (text neutralised for spreadsheets).
-    pub fn plain(&self, lang: Lang) -> String {
-        match self {
-            Cell::Text(t) => neutralise_cell(t),
-            Cell::Number(n) => format_number(*n, lang),
-            Cell::Empty => String::new(),
-        }
-    }
-}
-
-/// Numbers as people of `lang` write them: `62,5` in Italian, `62.5` in English.
-pub fn format_number(n: f64, lang: Lang) -> String {
-    let s = if n.fract() == 0.0 { format!("{n:.0}") } else { format!("{n:.1}") };
-    if lang.code() == "it" {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
-
-/// A titled table with notes above it (provenance, disclaimers).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Table {
-    /// Sheet name in XLSX, file suffix in CSV, heading in Markdown.
-    pub name: String,
-    pub notes: Vec<String>,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-/// A workbook: what the XLSX writer receives (in a worker, as JSON).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Workbook {
-    pub sheets: Vec<Table>,
-}
+use crate::assessment::plan::{Plan, PlanItem, Status, TargetKind, Tier};
+use crate::assessment::record::Assessment;
+use crate::assessment::score::{Area, Scores};
+use crate::benchmark::{BenchmarkMeta, Comparison, OVERALL};
+use crate::content::bank::Bank;
+use crate::format::markdown::{markdown_table, markdown_text};
+use crate::format::table::{format_number, Cell, Table, Workbook};
+use crate::kernel::i18n::{Lang, Msg};
+use crate::kernel::stats::round1;
 
 /// Everything an assessment report shows.
 pub struct AssessmentReport<'a> {
@@ -174,7 +28,7 @@ impl AssessmentReport<'_> {
     /// The name of a metric for people: "Strategia dell'innovazione › Visione".
     pub fn metric_name(&self, metric: &str) -> String {
         let lang = self.lang;
-        if metric == crate::benchmark::OVERALL {
+        if metric == OVERALL {
             return lang.t(Msg::ROverall).to_owned();
         }
         let (dim, sub) = match metric.split_once('.') {
@@ -310,7 +164,7 @@ impl AssessmentReport<'_> {
             TargetKind::PeerMean => Msg::PlanTargetPeers,
             TargetKind::Maximum => Msg::PlanTargetMaximum,
         };
-        let n = |v: f64| format_number(crate::stats::round1(v), lang);
+        let n = |v: f64| format_number(round1(v), lang);
         lang.fmt(
             Msg::PlanWhy,
             &[
@@ -339,26 +193,26 @@ impl AssessmentReport<'_> {
     /// The report as Markdown.
     pub fn markdown(&self, service_name: &dyn Fn(&str) -> String) -> String {
         let lang = self.lang;
-        let mut out = format!("# {}\n\n", lang.fmt(Msg::RTitleFor, &[("name", &self.assessment.name)]));
+        let mut out = format!("# {}\n\n", markdown_text(&lang.fmt(Msg::RTitleFor, &[("name", &self.assessment.name)])));
         for note in self.notes() {
-            out.push_str(&format!("> {}\n", escape_markdown(&note)));
+            out.push_str(&format!("> {}\n", markdown_text(&note)));
         }
         out.push('\n');
         let (strong, weak) = self.scores.extremes(3);
-        let area = |a: &crate::score::Area| {
+        let area = |a: &Area| {
             let s = &self.bank.sections()[a.section];
             format!("{} › {}: {}", s.title.get(lang), s.subdimensions[a.subdimension].name.get(lang), format_number(a.score.get().round(), lang))
         };
         out.push_str(&format!("## {}\n\n", lang.t(Msg::RStrongest)));
         for a in &strong {
-            out.push_str(&format!("- {}\n", escape_markdown(&area(a))));
+            out.push_str(&format!("- {}\n", markdown_text(&area(a))));
         }
         out.push_str(&format!("\n## {}\n\n", lang.t(Msg::RWeakest)));
         for a in &weak {
-            out.push_str(&format!("- {}\n", escape_markdown(&area(a))));
+            out.push_str(&format!("- {}\n", markdown_text(&area(a))));
         }
         for table in self.workbook(service_name).sheets {
-            out.push_str(&format!("\n## {}\n\n", table.name));
+            out.push_str(&format!("\n## {}\n\n", markdown_text(&table.name)));
             out.push_str(&markdown_table(&table, lang));
         }
         out
@@ -369,7 +223,7 @@ impl AssessmentReport<'_> {
 /// reference set says plainly that it is simulated and should be replaced.
 pub fn provenance_line(meta: &BenchmarkMeta, lang: Lang) -> String {
     let msg = if meta.synthetic { Msg::BenchProvenanceSynthetic } else { Msg::BenchProvenance };
-    lang.fmt(msg, &[("name", &meta.name.get(lang)), ("n", &meta.total_n), ("date", &meta.created_at), ("period", &meta.collection_period)])
+    lang.fmt(msg, &[("name", &meta.name.get(lang)), ("n", &meta.total_n), ("date", &lang.date(&meta.created_at)), ("period", &meta.collection_period)])
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {
@@ -391,93 +245,4 @@ pub fn status_name(status: Status, lang: Lang) -> &'static str {
         Status::AtRisk => Msg::PlanStatusAtRisk,
         Status::Done => Msg::PlanStatusDone,
     })
-}
-
-/// Characters that would change a Markdown table or inject markup are escaped.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '\\' | '<' | '>' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn markdown_table(table: &Table, lang: Lang) -> String {
-    let mut out = format!("| {} |\n", table.headers.iter().map(|h| escape_markdown(h)).collect::<Vec<_>>().join(" | "));
-    out.push_str(&format!("|{}\n", table.headers.iter().map(|_| "---|").collect::<String>()));
-    for row in &table.rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(t) => escape_markdown(t),
-                other => other.plain(lang),
-            })
-            .collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out
-}
-
-/// The CSV field separator spreadsheet programs expect in `lang`'s countries: `;` where
-/// the decimal separator is a comma (Italian), `,` otherwise.
-pub fn csv_delimiter(lang: Lang) -> u8 {
-    if lang.code() == "it" {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// A table as CSV (RFC 4180 via the `csv` crate): notes first as `#` lines, then the
-/// header and the rows. Every text cell, headers included, is neutralised against
-/// formula injection.
-pub fn to_csv(table: &Table, lang: Lang) -> String {
-    // Notes are written raw after "# " (never quoted), so readers can skip them as comments.
-    let mut out = String::new();
-    for note in &table.notes {
-        out.push_str("# ");
-        out.push_str(&note.replace(['\n', '\r'], " "));
-        out.push('\n');
-    }
-    let mut writer = csv::WriterBuilder::new().delimiter(csv_delimiter(lang)).from_writer(Vec::new());
-    let _ = writer.write_record(table.headers.iter().map(|h| neutralise_cell(h)));
-    for row in &table.rows {
-        let _ = writer.write_record(row.iter().map(|c| c.plain(lang)));
-    }
-    out.push_str(&String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default());
-    out
-}
-
-pub const PLAN_FORMAT: &str = "faro-plan";
-
-/// The plan on its own, as a file that re-imports into an assessment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlanFile {
-    pub format: String,
-    pub schema: u32,
-    pub app_version: String,
-    pub exported_at: String,
-    pub assessment_id: String,
-    pub assessment_name: String,
-    pub plan: Plan,
-}
-
-pub fn plan_json(a: &Assessment, plan: &Plan, now: &str) -> String {
-    let file = PlanFile {
-        format: PLAN_FORMAT.into(),
-        schema: SCHEMA,
-        app_version: crate::APP_VERSION.into(),
-        exported_at: now.into(),
-        assessment_id: a.id.clone(),
-        assessment_name: a.name.clone(),
-        plan: plan.clone(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
 }

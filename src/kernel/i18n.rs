@@ -1,12 +1,27 @@
 //! Languages, texts written in several languages, and the user-interface messages.
 //!
 //! UI messages live in `assets/i18n/<code>.toml` and are compiled into [`Msg`] by
-//! `build.rs`; content texts (questions, actions, services) carry their own translations
-//! as [`Localized`] maps. Adding a language is adding files, never code.
+//! `build.rs`; how each language writes numbers, dates, CSV files and plurals comes from
+//! `assets/i18n/languages.toml`. Content texts (questions, actions, services) carry their
+//! own translations as [`Localized`] maps. Adding a language is adding files, never code.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// How a language writes numbers, CSV files, dates and plurals (`languages.toml`).
+#[derive(Clone, Copy, Debug)]
+pub struct LanguageFormat {
+    pub decimal: char,
+    pub csv_delimiter: u8,
+    /// A date from `{y}`, `{m}`, `{d}`.
+    pub date: &'static str,
+    /// Counts that take a message's `one` form.
+    pub plural_one: &'static [u64],
+}
+
+/// Separates the `one` and `other` forms of a message with plural forms.
+const PLURAL_SEPARATOR: char = '\u{1f}';
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
@@ -37,14 +52,55 @@ impl Lang {
         LANGUAGE_NAMES[self.0 as usize]
     }
 
-    /// The UI text of a message in this language.
-    pub fn t(self, msg: Msg) -> &'static str {
-        TEXTS[self.0 as usize][msg as usize]
+    fn format(self) -> &'static LanguageFormat {
+        &LANGUAGE_FORMATS[self.0 as usize]
     }
 
-    /// The UI text with `{name}` placeholders filled in.
+    /// The UI text of a message in this language (the `other` form of one with plurals).
+    pub fn t(self, msg: Msg) -> &'static str {
+        let text = TEXTS[self.0 as usize][msg as usize];
+        text.split_once(PLURAL_SEPARATOR).map_or(text, |(_, other)| other)
+    }
+
+    /// The UI text with `{name}` placeholders filled in. A message with plural forms takes
+    /// the form the language uses for the count given as `n`.
     pub fn fmt(self, msg: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
-        fill(self.t(msg), args)
+        let text = TEXTS[self.0 as usize][msg as usize];
+        let template = match text.split_once(PLURAL_SEPARATOR) {
+            Some((one, other)) => {
+                let n = args.iter().find(|(name, _)| *name == "n").and_then(|(_, v)| v.to_string().parse::<u64>().ok());
+                if n.is_some_and(|n| self.format().plural_one.contains(&n)) {
+                    one
+                } else {
+                    other
+                }
+            }
+            None => text,
+        };
+        fill(template, args)
+    }
+
+    /// A number with `decimals` digits after this language's decimal separator.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        let text = format!("{value:.decimals$}");
+        // "-0" and "-0.0" are zero to a reader.
+        let text = if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') { text[1..].to_owned() } else { text };
+        text.replace('.', &self.format().decimal.to_string())
+    }
+
+    /// The field separator of CSV files for this language's spreadsheet programs.
+    pub fn csv_delimiter(self) -> u8 {
+        self.format().csv_delimiter
+    }
+
+    /// An ISO date (`2027-01-15`, or the date part of a timestamp) as this language
+    /// writes it; anything else is returned as it is.
+    pub fn date(self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.get(..10).unwrap_or("").split('-').collect();
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => fill(self.format().date, &[("y", y), ("m", m), ("d", d)]),
+            _ => iso.to_owned(),
+        }
     }
 }
 
@@ -139,6 +195,27 @@ mod tests {
         for lang in Lang::all() {
             assert!(!lang.name().is_empty(), "{} has no language.name", lang.code());
         }
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_languages_toml() {
+        let it = Lang::DEFAULT;
+        let en = Lang::from_code("en").unwrap();
+        assert_eq!(it.number(62.45, 1), "62,5");
+        assert_eq!(en.number(62.45, 1), "62.5");
+        assert_eq!(it.number(-0.01, 1), "0,0");
+        assert_eq!(it.csv_delimiter(), b';');
+        assert_eq!(en.csv_delimiter(), b',');
+        assert_eq!(it.date("2027-01-15T10:00:00Z"), "15/01/2027");
+        assert_eq!(it.date("soon"), "soon");
+    }
+
+    #[test]
+    fn plural_forms_follow_the_count() {
+        let it = Lang::DEFAULT;
+        assert_eq!(it.fmt(Msg::ContentProblems, &[("n", &1)]), "1 problema");
+        assert_eq!(it.fmt(Msg::ContentProblems, &[("n", &3)]), "3 problemi");
+        assert_eq!(Lang::from_code("en").unwrap().fmt(Msg::ContentProblems, &[("n", &1)]), "1 problem");
     }
 
     #[test]

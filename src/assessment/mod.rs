@@ -1,0 +1,12 @@
+//! The self-assessment: one company's record (answers, profile, resume point), its
+//! scores (METHOD.md Part A), its Action Plan and the proposal of one (Part C), the
+//! report every export shares, and its files.
+
+pub mod files;
+pub mod plan;
+pub mod propose;
+pub mod record;
+pub mod report;
+pub mod score;
+#[cfg(feature = "tools")]
+pub mod synthetic;

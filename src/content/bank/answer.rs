@@ -1,0 +1,186 @@
+//! Answers to the items of a bank, shared by the assessment and the survey: what an
+//! answer may be for each kind of item, how files write it (tokens), and the one-byte
+//! codes of the survey's columnar dataset.
+
+use super::item::{Item, ItemKind};
+use crate::kernel::problem::Expected;
+use serde::{Deserialize, Serialize};
+
+/// Longest free-text answer kept (characters); longer input is cut by the UI and refused
+/// by importers, so a pasted novel cannot bloat storage and exports.
+pub const MAX_TEXT: usize = 4000;
+
+/// One answer. Its JSON form names its kind, so an exported file reads unambiguously:
+/// `{"level": 3}`, `"dont_know"`, `{"yes_no": true}`, `{"choice": "yes"}`, `{"text": "…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Level 1–5 of a described-level question.
+    Level(u8),
+    /// "Don't know / not applicable" on a level question.
+    DontKnow,
+    /// 1–5 on a rating scale.
+    Rating(u8),
+    /// 0–10 likelihood to recommend.
+    Nps(u8),
+    YesNo(bool),
+    Choice(String),
+    Text(String),
+}
+
+impl Answer {
+    /// Whether this answer is a possible answer to `item`.
+    pub fn fits(&self, item: &Item) -> bool {
+        match (&item.kind, self) {
+            (ItemKind::Level { .. }, Answer::Level(l)) => (1..=5).contains(l),
+            (ItemKind::Level { .. }, Answer::DontKnow) => true,
+            (ItemKind::Rating { .. }, Answer::Rating(r)) => (1..=5).contains(r),
+            (ItemKind::Nps, Answer::Nps(n)) => *n <= 10,
+            (ItemKind::YesNo, Answer::YesNo(_)) => true,
+            (ItemKind::Choice { options }, Answer::Choice(c)) => options.iter().any(|o| &o.id == c),
+            (ItemKind::Text, Answer::Text(t)) => t.chars().count() <= MAX_TEXT,
+            _ => false,
+        }
+    }
+
+    /// The value as a condition (`show_if`) or a CSV cell names it: `3`, `yes`, `dont_know`, an option id.
+    pub fn token(&self) -> String {
+        match self {
+            Answer::Level(n) | Answer::Rating(n) | Answer::Nps(n) => n.to_string(),
+            Answer::DontKnow => "dont_know".into(),
+            Answer::YesNo(true) => "yes".into(),
+            Answer::YesNo(false) => "no".into(),
+            Answer::Choice(c) => c.clone(),
+            Answer::Text(t) => t.clone(),
+        }
+    }
+
+    /// The answer as a figure, for spreadsheets (levels, ratings, recommendation).
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Answer::Level(n) | Answer::Rating(n) | Answer::Nps(n) => Some(f64::from(*n)),
+            Answer::DontKnow | Answer::YesNo(_) | Answer::Choice(_) | Answer::Text(_) => None,
+        }
+    }
+
+    /// Every token an answer to `kind` can have (`None` for free text): what a condition
+    /// may name.
+    pub fn tokens(kind: &ItemKind) -> Option<Vec<String>> {
+        let numbers = |range: std::ops::RangeInclusive<u8>| range.map(|n| n.to_string());
+        match kind {
+            ItemKind::Level { .. } => Some(numbers(1..=5).chain(["dont_know".to_owned()]).collect()),
+            ItemKind::Rating { .. } => Some(numbers(1..=5).collect()),
+            ItemKind::Nps => Some(numbers(0..=10).collect()),
+            ItemKind::YesNo => Some(vec!["yes".into(), "no".into()]),
+            ItemKind::Choice { options } => Some(options.iter().map(|o| o.id.clone()).collect()),
+            ItemKind::Text => None,
+        }
+    }
+
+    /// What a valid answer to `item` looks like, as written in files: the "expected"
+    /// part of an import problem.
+    pub fn expected(item: &Item) -> Expected {
+        match &item.kind {
+            ItemKind::Level { .. } => Expected::Literal("1–5 | dont_know".into()),
+            ItemKind::Rating { .. } => Expected::Literal("1–5".into()),
+            ItemKind::Nps => Expected::Literal("0–10".into()),
+            ItemKind::YesNo => Expected::Literal("yes | no".into()),
+            ItemKind::Choice { options } => Expected::Literal(options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(" | ")),
+            ItemKind::Text => Expected::TextUpTo(MAX_TEXT),
+        }
+    }
+
+    /// Reads a token back for `item` (CSV import): the inverse of [`Answer::token`].
+    pub fn parse_token(item: &Item, token: &str) -> Option<Answer> {
+        let token = token.trim();
+        let number = || token.parse::<u8>().ok();
+        let answer = match &item.kind {
+            ItemKind::Level { .. } if token == "dont_know" => Answer::DontKnow,
+            ItemKind::Level { .. } => Answer::Level(number()?),
+            ItemKind::Rating { .. } => Answer::Rating(number()?),
+            ItemKind::Nps => Answer::Nps(number()?),
+            ItemKind::YesNo => match token {
+                "yes" | "1" | "true" => Answer::YesNo(true),
+                "no" | "0" | "false" => Answer::YesNo(false),
+                _ => return None,
+            },
+            ItemKind::Choice { .. } => Answer::Choice(token.to_owned()),
+            ItemKind::Text => Answer::Text(token.to_owned()),
+        };
+        answer.fits(item).then_some(answer)
+    }
+
+    /// The one-byte code of the survey's columnar dataset: 0 = no answer; rating r → r,
+    /// level l → l, nps n → n + 1, yes → 1 / no → 2, choice → option index + 1, text → 1.
+    pub fn code(&self, kind: &ItemKind) -> u8 {
+        match (kind, self) {
+            (ItemKind::Rating { .. }, Answer::Rating(r)) => *r,
+            (ItemKind::Level { .. }, Answer::Level(l)) => *l,
+            (ItemKind::Nps, Answer::Nps(n)) => n + 1,
+            (ItemKind::YesNo, Answer::YesNo(true)) => 1,
+            (ItemKind::YesNo, Answer::YesNo(false)) => 2,
+            (ItemKind::Choice { options }, Answer::Choice(c)) => options.iter().position(|o| &o.id == c).map_or(0, |i| i as u8 + 1),
+            (ItemKind::Text, Answer::Text(_)) => 1,
+            _ => 0,
+        }
+    }
+
+    /// The answer a dataset code stands for (free text is not recovered: its text is kept
+    /// apart).
+    pub fn decode(kind: &ItemKind, code: u8) -> Option<Answer> {
+        if code == 0 {
+            return None;
+        }
+        match kind {
+            ItemKind::Rating { .. } => Some(Answer::Rating(code)),
+            ItemKind::Level { .. } => Some(Answer::Level(code)),
+            ItemKind::Nps => Some(Answer::Nps(code - 1)),
+            ItemKind::YesNo => Some(Answer::YesNo(code == 1)),
+            ItemKind::Choice { options } => options.get(code as usize - 1).map(|o| Answer::Choice(o.id.clone())),
+            ItemKind::Text => Some(Answer::Text(String::new())),
+        }
+    }
+
+    /// A plausible answer code for synthetic data: `draw(n)` gives a number in 0..n and
+    /// `centre` (1–5) is the respondent's mood.
+    pub fn synthetic_code(kind: &ItemKind, centre: u8, draw: &mut dyn FnMut(u64) -> u64) -> u8 {
+        let rating = |draw: &mut dyn FnMut(u64) -> u64| (i64::from(centre) + [-2, -1, -1, 0, 0, 0, 1, 1][draw(8) as usize]).clamp(1, 5) as u8;
+        match kind {
+            ItemKind::Rating { .. } => rating(draw),
+            ItemKind::Nps => (4 + draw(7) as u8).min(10) + 1,
+            ItemKind::Choice { options } => draw(options.len() as u64) as u8 + 1,
+            ItemKind::YesNo => 1 + draw(2) as u8,
+            ItemKind::Text => u8::from(draw(20) == 0),
+            ItemKind::Level { .. } => 1 + draw(5) as u8,
+        }
+    }
+}
+
+/// Is `item` shown, given the answers so far?
+pub fn is_visible(item: &Item, answer_of: impl Fn(&str) -> Option<Answer>) -> bool {
+    item.is_visible(|id| answer_of(id).map(|a| a.token()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_serialise_with_their_kind() {
+        let json = serde_json::to_string(&vec![Answer::Level(3), Answer::DontKnow, Answer::YesNo(true)]).unwrap();
+        assert_eq!(json, r#"[{"level":3},"dont_know",{"yes_no":true}]"#);
+        let back: Vec<Answer> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, vec![Answer::Level(3), Answer::DontKnow, Answer::YesNo(true)]);
+    }
+
+    #[test]
+    fn codes_decode_to_the_same_answer() {
+        let kinds = [(ItemKind::Rating { scale: 0 }, 5), (ItemKind::Nps, 11), (ItemKind::YesNo, 2), (ItemKind::Level { levels: Vec::new() }, 5)];
+        for (kind, codes) in &kinds {
+            for code in 1..=*codes {
+                let answer = Answer::decode(kind, code).unwrap();
+                assert_eq!(answer.code(kind), code, "{kind:?}");
+            }
+        }
+    }
+}

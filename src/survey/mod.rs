@@ -1,0 +1,21 @@
+//! The member-satisfaction survey: a response and its rules, the files of responses
+//! (JSON and CSV) with a located report per file, the columnar dataset, the aggregation
+//! behind the dashboard (METHOD.md Part D), year over year, the kiosk, the assembly
+//! workbook, and synthetic data for benchmarks.
+
+pub mod aggregate;
+pub mod dataset;
+pub mod files;
+pub mod kiosk;
+pub mod report;
+pub mod response;
+pub mod synthetic;
+pub mod year_over_year;
+
+pub use aggregate::*;
+pub use dataset::Dataset;
+pub use files::*;
+pub use kiosk::*;
+pub use response::Response;
+pub use synthetic::*;
+pub use year_over_year::*;
