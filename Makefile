@@ -7,9 +7,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 .PHONY: serve build test dist bench fuzz setup clean
 
-## Set up, build and serve the app at http://127.0.0.1:8080
+## Set up, build and serve the app at http://127.0.0.1:8080 (from target/serve, so dist/
+## only ever holds `make build`'s output; no live-reload script, which the CSP refuses)
 serve: setup
-	trunk serve --release
+	trunk serve --release --dist target/serve --no-autoreload
 
 ## Set up and run every test: native, browser (wasm-bindgen-test) and end-to-end (Playwright)
 test: setup
@@ -35,4 +36,4 @@ setup:
 	@scripts/setup.sh
 
 clean:
-	rm -rf dist dist-single target/e2e
+	rm -rf dist dist-single target/e2e target/serve target/bench-dist

@@ -3,7 +3,8 @@
 // 4× CPU throttling, medians), one assessment scored/benchmarked/planned in the browser,
 // and survey import + aggregation + dashboard drawing for 1k / 10k / 100k responses with
 // heap figures. Writes BENCHMARKS.md with the native table from target/bench/native.md.
-// Usage: node scripts/bench.mjs [dist-dir]
+// Usage: node scripts/bench.mjs [dist-dir] [bench-dist-dir]
+// (the second: a build with the `bench` feature, whose hooks time the domain work)
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,8 +13,10 @@ import zlib from 'node:zlib';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
+const HOOKS_DIST = path.resolve(process.argv[3] || path.join(ROOT, 'target/bench-dist'));
 const PORT = 8300 + Math.floor(Math.random() * 100);
 const BASE = `http://127.0.0.1:${PORT}/`;
+const HOOKS_BASE = `http://127.0.0.1:${PORT + 100}/`;
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -22,10 +25,13 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
-const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-for (let i = 0; i < 50; i++) {
-  try { if ((await fetch(BASE)).ok) break; } catch { /* not yet */ }
-  await new Promise((r) => setTimeout(r, 100));
+const serve = (dir, port) => spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+const servers = [serve(DIST, PORT), serve(HOOKS_DIST, PORT + 100)];
+for (const base of [BASE, HOOKS_BASE]) {
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ARGS });
 const out = [];
@@ -118,9 +124,12 @@ try {
   await seed(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(`${BASE}#/a/${fixture.id}/results`);
+  await page.goto(`${HOOKS_BASE}#/a/${fixture.id}/results`);
   await page.waitForFunction(resultsReady, null, { polling: 'raf' });
   const perAssessment = [];
+  // The plan page loads the action library the proposal needs.
+  await page.goto(`${HOOKS_BASE}#/a/${fixture.id}/plan`);
+  await page.waitForFunction(() => window.wasmBindings.faroBenchAssessment(1) >= 0, null, { polling: 100, timeout: 30000 });
   for (let i = 0; i < 3; i++) perAssessment.push(await page.evaluate(() => window.wasmBindings.faroBenchAssessment(300)));
   say(`| one assessment scored, benchmarked and planned (mean of 300, in wasm) | ${ms(median(perAssessment))} | |`);
   say('');
@@ -128,7 +137,7 @@ try {
   say('');
   say('| responses | import CSV (read + check into columns) / aggregate | synthetic: aggregate | dashboard drawn | JS heap | wasm memory |');
   say('|---|---|---|---|---|---|');
-  await page.goto(`${BASE}#/staff/dashboard`);
+  await page.goto(`${HOOKS_BASE}#/staff/dashboard`);
   await page.waitForSelector('main h1');
   for (const n of [1000, 10000, 100000]) {
     const imp = Array.from(await page.evaluate((n) => window.wasmBindings.faroBenchSurveyImport(n, 11), n));
@@ -147,7 +156,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.kill();
+  servers.forEach((s) => s.kill());
 }
 
 const nativeTable = fs.existsSync(path.join(ROOT, 'target/bench/native.md')) ? fs.readFileSync(path.join(ROOT, 'target/bench/native.md'), 'utf8') : '(native benchmarks not run)\n';

@@ -7,6 +7,7 @@
 //! to; this module turns records into strings and back, so it is tested natively.
 
 use crate::assessment::record::Assessment;
+use crate::content::{Kind, Overrides};
 use crate::format::envelope::{self, Envelope, FormatId};
 use crate::kernel::i18n::Lang;
 use crate::kernel::problem::{Expected, Found, Problem, ProblemKind};
@@ -28,6 +29,24 @@ pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
 pub const ACTIVE_BENCHMARK_KEY: &str = "faro.benchmark.active";
 /// Keys the browser tests set to provoke trouble; never backed up or restored.
 pub const TEST_PREFIX: &str = "faro.test.";
+
+/// The storage key of a content file staff use on this device instead of the bundled
+/// one (benchmarks have their own, [`ACTIVE_BENCHMARK_KEY`]).
+pub fn content_key(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::AssessmentBank => Some("faro.content.innovation"),
+        Kind::SurveyBank => Some("faro.content.satisfaction"),
+        Kind::Catalogue => Some("faro.content.services"),
+        Kind::Actions => Some("faro.content.actions"),
+        Kind::Benchmark => None,
+    }
+}
+
+/// The content files staff chose on this device, from the stored records.
+pub fn content_overrides(records: &BTreeMap<String, String>) -> Overrides {
+    let get = |kind: Kind| content_key(kind).and_then(|k| records.get(k).cloned());
+    Overrides { innovation: get(Kind::AssessmentBank), satisfaction: get(Kind::SurveyBank), services: get(Kind::Catalogue), actions: get(Kind::Actions) }
+}
 
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
@@ -83,6 +102,15 @@ pub fn summaries(records: &BTreeMap<String, String>) -> Vec<Summary> {
         .collect();
     sort_summaries(&mut list);
     list
+}
+
+/// Every survey response stored (records that cannot be read are left out).
+pub fn responses(records: &BTreeMap<String, String>) -> Vec<crate::survey::Response> {
+    records
+        .range(RESPONSE_PREFIX.to_owned()..)
+        .take_while(|(k, _)| k.starts_with(RESPONSE_PREFIX))
+        .filter_map(|(_, json)| read_record(json, "storage").ok())
+        .collect()
 }
 
 /// Puts a changed or new assessment's summary in the list, keeping its order, so an

@@ -11,6 +11,9 @@ pub enum Request {
     Xlsx { workbook: Workbook },
     /// Convert a TOML content file (question bank, action library, catalogue) to JSON.
     TomlToJson { text: String },
+    /// The bundled action library (JSON), kept here so the app's first load does not
+    /// carry it.
+    ActionLibrary,
 }
 
 /// What a TOML conversion answers.
@@ -37,6 +40,7 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
             };
             serde_json::to_vec(&reply).map_err(|e| e.to_string())
         }
+        Request::ActionLibrary => Ok(crate::content::bundled::ACTIONS_JSON.as_bytes().to_vec()),
     }
 }
 
@@ -50,6 +54,13 @@ mod tests {
         assert_eq!(serde_json::from_slice::<TomlReply>(&ok).unwrap(), TomlReply::Json(r#"{"a":1,"b":{"c":"x"}}"#.into()));
         let bad = handle(&serde_json::to_string(&Request::TomlToJson { text: "a = 1\nb = = 2".into() }).unwrap()).unwrap();
         assert!(matches!(serde_json::from_slice::<TomlReply>(&bad).unwrap(), TomlReply::Error { line: Some(2), .. }));
+    }
+
+    #[test]
+    fn the_action_library_is_served_and_fits_the_bundled_content() {
+        let json = handle(&serde_json::to_string(&Request::ActionLibrary).unwrap()).unwrap();
+        let content = crate::content::Content::bundled().unwrap();
+        assert!(!content.library(std::str::from_utf8(&json).unwrap()).unwrap().actions().is_empty());
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn fixture() -> Fixture {
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
     let scores = score(bank, &|id| a.answer_of(id).cloned());
     let cmp = bench.compare(&GroupKey::All, &scores).unwrap();
-    let mut plan = propose(bank, &content.actions, &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let mut plan = propose(bank, &content.bundled_library().unwrap(), &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
     // The company types the payloads into its own plan.
     for (i, payload) in PAYLOADS.iter().enumerate() {
         let item = plan.add_own((*payload).into(), "now");

@@ -44,7 +44,8 @@ fn write_all() {
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
     let mut a = sample_assessment(&content, 1);
     let scores = score(&content.innovation, &|id| a.answer_of(id).cloned());
-    let mut plan = propose(&content.innovation, &content.actions, &scores, None, &BTreeMap::new(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
+    let mut plan =
+        propose(&content.innovation, &content.bundled_library().unwrap(), &scores, None, &BTreeMap::new(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
     plan.add_own("Azione propria".into(), "2026-11-20T11:01:00.000Z").owner = "Ufficio tecnico".into();
     a.plan = Some(plan.clone());
     write("assessment.json", &faro::assessment::files::assessment_json(&a, "2026-11-20T12:00:00.000Z"));

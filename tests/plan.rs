@@ -128,7 +128,8 @@ fn bundled_plan_respects_caps_and_explains_itself() {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
     let cmp = bench.compare(&GroupKey::All, &scores).unwrap();
-    let plan = propose(bank, &content.actions, &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let actions = content.bundled_library().unwrap();
+    let plan = propose(bank, &actions, &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
     assert!(!plan.items.is_empty() && plan.items.len() <= MAX_ACTIONS);
     let mut per_metric: BTreeMap<String, usize> = BTreeMap::new();
     let mut per_dim: BTreeMap<String, usize> = BTreeMap::new();
@@ -140,7 +141,7 @@ fn bundled_plan_respects_caps_and_explains_itself() {
         last = reason.priority;
         *per_metric.entry(reason.metric.clone()).or_default() += 1;
         *per_dim.entry(reason.metric.split('.').next().unwrap().to_owned()).or_default() += 1;
-        let action = content.actions.action(item.action.as_deref().unwrap()).unwrap();
+        let action = actions.action(item.action.as_deref().unwrap()).unwrap();
         assert_eq!(item.tier == Tier::QuickWin, action.effort == faro::content::actions::Effort::Low);
         assert!(!item.services.is_empty());
     }

@@ -285,3 +285,19 @@ fn breakdowns_follow_roles_and_services_not_ids() {
     assert!(report.breakdown_table("member_type", faro::kernel::i18n::Msg::SurveySheetByType).is_some());
     assert!(report.breakdown_table("competence_area", faro::kernel::i18n::Msg::SurveySheetByArea).is_some());
 }
+
+/// The end-to-end tests import this sample of 400 synthetic responses as staff would
+/// import a file; it must match the questionnaire of today
+/// (`FARO_WRITE_FIXTURES=1 cargo test --test survey` rewrites it after a change).
+#[test]
+fn the_end_to_end_sample_matches_the_questionnaire() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/data/responses-400.csv");
+    let fresh = faro::survey::dataset_csv(bank(), &faro::survey::synthetic_dataset(bank(), 400, 7));
+    if std::env::var_os("FARO_WRITE_FIXTURES").is_some() {
+        std::fs::write(path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(committed == fresh, "tests/e2e/data/responses-400.csv is out of date: run FARO_WRITE_FIXTURES=1 cargo test --test survey");
+    let report = faro::survey::import_responses("responses-400.csv", committed.as_bytes(), bank(), &mut Default::default());
+    assert_eq!((report.accepted_count, report.rejected.len()), (400, 0));
+}

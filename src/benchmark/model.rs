@@ -3,8 +3,9 @@
 
 use crate::content::bank::Bank;
 use crate::format::envelope::{self, Envelope, FormatId};
+use crate::format::input::text_of;
 use crate::kernel::i18n::{Lang, Localized, Msg};
-use crate::kernel::problem::{line_of_id, Expected, Found, Problem, ProblemKind};
+use crate::kernel::problem::{from_json_error, line_of_id, Expected, Found, Problem, ProblemKind};
 use crate::kernel::stats::TABLE_STEPS;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,6 +27,15 @@ pub const OVERALL: &str = "overall";
 /// The profile roles that form peer groups, from the broadest to the most specific
 /// single criterion; the pair size × sector is added on top.
 pub const GROUP_ROLES: [&str; 5] = ["size", "sector", "competence_area", "age", "region"];
+
+/// The envelope's own words in a benchmark file.
+#[derive(Deserialize)]
+struct BenchmarkHeader {
+    #[serde(default)]
+    app_version: String,
+    #[serde(default)]
+    exported_at: String,
+}
 
 /// A benchmark file: the envelope (format `faro-benchmark`) and its figures.
 pub type BenchmarkFile = Envelope<BenchmarkBody>;
@@ -197,9 +207,18 @@ pub struct Benchmark {
 impl Benchmark {
     /// Reads and validates a benchmark file (JSON), reporting every problem with its place.
     pub fn from_json(name: &str, bytes: &[u8]) -> Result<Benchmark, Vec<Problem>> {
-        let file: BenchmarkFile = envelope::read(name, bytes, FormatId::BENCHMARK, MAX_BENCHMARK_FILE).map_err(|p| vec![p])?;
-        // The text again, only to point problems at their line.
-        let text = std::str::from_utf8(bytes).unwrap_or("");
+        let text = text_of(name, bytes, MAX_BENCHMARK_FILE).map_err(|p| vec![p])?;
+        envelope::check_text(name, text, FormatId::BENCHMARK).map_err(|p| vec![p])?;
+        // The body straight from the text, so a shape problem carries its line.
+        let header: BenchmarkHeader = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
+        let body: BenchmarkBody = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
+        let file = Envelope {
+            format: FormatId::BENCHMARK.as_str().into(),
+            schema: envelope::SCHEMA,
+            app_version: header.app_version,
+            exported_at: header.exported_at,
+            body,
+        };
         Benchmark::from_file(name, text, file)
     }
 

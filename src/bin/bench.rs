@@ -71,6 +71,7 @@ fn main() {
         a.set_profile(&field.id, &field.options[1].id, "t");
     }
     let roles = bank.roles_of(&a.profile);
+    let library = content.bundled_library().expect("the bundled action library is valid");
     let rounds = 2000;
     let base = reset_peak();
     let t = Instant::now();
@@ -78,7 +79,7 @@ fn main() {
         let scores = faro::assessment::score::score(bank, &|id| a.answer_of(id).cloned());
         let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
         let cmp = bench.compare(&key, &scores);
-        let plan = faro::assessment::propose::propose(bank, &content.actions, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
+        let plan = faro::assessment::propose::propose(bank, &library, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
         assert!(!plan.items.is_empty());
     }
     let per = t.elapsed().as_secs_f64() * 1_000_000.0 / f64::from(rounds);

@@ -17,14 +17,15 @@ pub const SATISFACTION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sati
 pub const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/services.json"));
 pub const ACTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/actions.json"));
 
-/// Everything the app needs to run an assessment and a survey. Shared, never copied:
-/// pages hold the same banks.
+/// The questionnaires and the service catalogue: what the app needs from its first page.
+/// Shared, never copied: pages hold the same banks. The action library, needed only for
+/// the Action Plan, is loaded on first use and checked against these
+/// ([`Content::library`]); the app's own copy ships in the tools worker.
 #[derive(Clone, Debug)]
 pub struct Content {
     pub catalogue: Arc<Catalogue>,
     pub innovation: Arc<Bank>,
     pub satisfaction: Arc<Bank>,
-    pub actions: Arc<Library>,
 }
 
 /// Content files loaded on this device instead of the bundled ones (JSON text each).
@@ -60,17 +61,6 @@ impl Kind {
         }
         value.get("catalogue").is_some().then_some(Kind::Catalogue)
     }
-
-    /// The storage key of a content file of this kind used instead of the bundled one.
-    pub fn override_key(self) -> Option<&'static str> {
-        match self {
-            Kind::AssessmentBank => Some("faro.content.innovation"),
-            Kind::SurveyBank => Some("faro.content.satisfaction"),
-            Kind::Catalogue => Some("faro.content.services"),
-            Kind::Actions => Some("faro.content.actions"),
-            Kind::Benchmark => None,
-        }
-    }
 }
 
 impl Content {
@@ -90,12 +80,27 @@ impl Content {
         }
     }
 
+    /// The content of `o`; a device's own action library must fit it too.
     fn build(o: &Overrides) -> Result<Content, Vec<Problem>> {
         let src = |name| Source { name, text: "" };
         let catalogue = Catalogue::from_json(o.services.as_deref().unwrap_or(SERVICES_JSON), src("services"))?;
         let innovation = Bank::from_json(o.innovation.as_deref().unwrap_or(INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
         let satisfaction = Bank::from_json(o.satisfaction.as_deref().unwrap_or(SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
-        let actions = Library::from_json(o.actions.as_deref().unwrap_or(ACTIONS_JSON), src("actions"), &innovation, &catalogue)?;
-        Ok(Content { catalogue: Arc::new(catalogue), innovation: Arc::new(innovation), satisfaction: Arc::new(satisfaction), actions: Arc::new(actions) })
+        let content = Content { catalogue: Arc::new(catalogue), innovation: Arc::new(innovation), satisfaction: Arc::new(satisfaction) };
+        if let Some(actions) = &o.actions {
+            content.library(actions)?;
+        }
+        Ok(content)
+    }
+
+    /// An action library (JSON form) checked against this content's bank and catalogue.
+    pub fn library(&self, json: &str) -> Result<Library, Vec<Problem>> {
+        Library::from_json(json, Source { name: "actions", text: "" }, &self.innovation, &self.catalogue)
+    }
+
+    /// The bundled action library, checked against this content. Natively and in the
+    /// tools worker only: the app asks the worker for it (see `ui::state`).
+    pub fn bundled_library(&self) -> Result<Library, Vec<Problem>> {
+        self.library(ACTIONS_JSON)
     }
 }

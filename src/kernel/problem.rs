@@ -48,6 +48,8 @@ pub enum ProblemKind {
     TooLarge { size: usize, limit: usize },
     /// The file ends before it should.
     Truncated,
+    /// The file could not be read at all (the browser refused, or it is missing).
+    Unreadable,
     /// The file is empty.
     Empty,
     /// A rule of the content model is broken; `rule` is a message key with its own text.
@@ -320,6 +322,7 @@ impl Problem {
             UnknownBank { id, version } => lang.fmt(Msg::ProblemUnknownBank, &[("id", id), ("version", version)]),
             TooLarge { size, limit } => lang.fmt(Msg::ProblemTooLarge, &[("size", &human_size(*size, lang)), ("limit", &human_size(*limit, lang))]),
             Truncated => lang.t(Msg::ProblemTruncated).to_owned(),
+            Unreadable => lang.t(Msg::ProblemUnreadable).to_owned(),
             Empty => lang.t(Msg::ProblemEmpty).to_owned(),
             Rule { rule, detail } => lang.fmt(*rule, &[("detail", detail)]),
         }

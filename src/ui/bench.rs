@@ -1,12 +1,14 @@
 //! Measurement hooks for `make bench` (scripts/bench.mjs calls them through
 //! `window.wasmBindings`): they time the domain work in the real browser, and let the
-//! dashboard be drawn from a large synthetic dataset without storing it.
+//! dashboard be drawn from a large synthetic dataset without storing it. Built only with
+//! the `bench` feature (`make bench` builds its own copy), so the app users get carries
+//! none of it. A hook that cannot run returns an empty list or -1, never a panic.
 
+use crate::benchmark::GroupKey;
 use crate::survey;
 use crate::ui::state::AppState;
-use leptos::prelude::*;
 use std::cell::Cell;
-use std::sync::Arc;
+use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -33,8 +35,10 @@ pub fn bench_survey(n: u32, seed: u32) -> Vec<f64> {
     let t1 = now_ms();
     let dashboard = survey::aggregate(bank, &data);
     let t2 = now_ms();
-    assert_eq!(dashboard.n, n as usize);
-    state.synthetic.set(Some(Arc::new(data)));
+    if dashboard.n != n as usize {
+        return Vec::new();
+    }
+    state.set_synthetic(data);
     vec![t1 - t0, t2 - t1]
 }
 
@@ -47,36 +51,40 @@ pub fn bench_survey_import(n: u32, seed: u32) -> Vec<f64> {
     let bank = &state.content().satisfaction;
     let csv = survey::dataset_csv(bank, &survey::synthetic_dataset(bank, n as usize, u64::from(seed)));
     let t0 = now_ms();
-    let mut known = std::collections::BTreeSet::new();
-    let (data, report) = survey::import_dataset("bench.csv", csv.as_bytes(), bank, &mut known);
+    let (data, report) = survey::import_dataset("bench.csv", csv.as_bytes(), bank, &mut BTreeSet::new());
     let t1 = now_ms();
     let dashboard = survey::aggregate(bank, &data);
     let t2 = now_ms();
-    assert_eq!(dashboard.n, n as usize);
-    assert_eq!(report.accepted_count, n as usize);
+    if dashboard.n != n as usize || report.accepted_count != n as usize {
+        return Vec::new();
+    }
     vec![t1 - t0, t2 - t1]
 }
 
 /// Scores one assessment, compares it with the bundled benchmark and proposes a plan,
-/// `rounds` times. Returns the mean ms per assessment. The benchmark must be loaded.
+/// `rounds` times. Returns the mean ms per assessment. The benchmark and the action
+/// library must be loaded (the results and plan pages load them).
 #[wasm_bindgen(js_name = faroBenchAssessment)]
 pub fn bench_assessment(rounds: u32) -> f64 {
     let Some(state) = APP.with(Cell::get) else { return -1.0 };
     let Some(bench) = state.bench_untracked() else { return -1.0 };
+    let Some(library) = state.actions.with_untracked(crate::ui::state::Loaded::ready) else { return -1.0 };
     let content = state.content();
     let bank = &content.innovation;
-    let mut a = crate::response::Assessment::new("bench".into(), "bench".into(), bank, crate::i18n::Lang::DEFAULT, "t");
+    let mut a = crate::assessment::record::Assessment::new("bench".into(), "bench".into(), bank, crate::kernel::i18n::Lang::DEFAULT, "t");
     for (i, item) in bank.items().iter().enumerate() {
-        a.set_answer(item, crate::response::Answer::Level(1 + (i % 5) as u8), "t");
+        a.set_answer(item, crate::content::bank::Answer::Level(1 + (i % 5) as u8), "t");
     }
-    let roles = crate::benchmark::profile_by_role(bank, &a);
+    let roles = bank.roles_of(&a.profile);
     let t0 = now_ms();
     for _ in 0..rounds.max(1) {
-        let scores = crate::score::score(bank, &|id| a.answer_of(id).cloned());
-        let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(crate::benchmark::GroupKey::All);
+        let scores = a.scores(bank);
+        let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
         let cmp = bench.compare(&key, &scores);
-        let plan = crate::propose::propose(bank, &content.actions, &scores, cmp.as_ref(), &a.importance, crate::i18n::Lang::DEFAULT, "t");
-        assert!(!plan.items.is_empty());
+        let plan = crate::assessment::propose::propose(bank, &library, &scores, cmp.as_ref(), &a.importance, crate::kernel::i18n::Lang::DEFAULT, "t");
+        if plan.items.is_empty() {
+            return -1.0;
+        }
     }
     (now_ms() - t0) / f64::from(rounds.max(1))
 }

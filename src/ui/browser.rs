@@ -1,15 +1,15 @@
 //! Browser glue, in one place: storage, clock, random ids, file reading and downloads.
 //! Nothing else in the app touches `localStorage`, `Blob` or `File`.
 
+use crate::format::input::too_large;
+use crate::kernel::problem::{Problem, ProblemKind};
 use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Every key Faro writes starts with this, so "delete all my data" and backups touch
-/// nothing else on the origin.
-pub const PREFIX: &str = "faro.";
+pub use crate::store::PREFIX;
 
 /// Why writes are not reaching the browser's storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,21 +194,23 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
-/// Reads the files of an `<input type=file>` change event. Files larger than `limit`
-/// are returned empty with their size, so the importer can say "too large" without
-/// reading gigabytes into memory.
-pub async fn read_files(files: Vec<web_sys::File>, limit: usize) -> Vec<(PickedFile, usize)> {
+/// Reads the files of an `<input type=file>` change event. A file larger than `limit`
+/// is not read at all: it comes back as the "too large" problem, so no importer ever
+/// sees (or calls "empty") a file it could not hold.
+pub async fn read_files(files: Vec<web_sys::File>, limit: usize) -> Vec<Result<PickedFile, Problem>> {
     let mut out = Vec::new();
     for file in files {
         let name = file.name();
         let size = file.size() as usize;
         if size > limit {
-            out.push((PickedFile { name, bytes: Vec::new() }, size));
+            out.push(Err(too_large(&name, size, limit)));
             continue;
         }
         let blob = gloo_file::Blob::from(web_sys::Blob::from(file));
-        let bytes = gloo_file::futures::read_as_bytes(&blob).await.unwrap_or_default();
-        out.push((PickedFile { name, bytes }, size));
+        out.push(match gloo_file::futures::read_as_bytes(&blob).await {
+            Ok(bytes) => Ok(PickedFile { name, bytes }),
+            Err(_) => Err(Problem::new(&name, ProblemKind::Unreadable)),
+        });
     }
     out
 }
@@ -281,18 +283,19 @@ pub fn inline_asset(name: &str) -> Option<String> {
 }
 
 /// Reads a file that ships next to the app (`data/synthetic.json`), or its inline copy.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
+pub async fn fetch_text(path: &str) -> Result<String, Problem> {
     if let Some(text) = inline_asset(path) {
         return Ok(text);
     }
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
-    let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
+    let unreadable = || Problem::new(path, ProblemKind::Unreadable);
+    let window = web_sys::window().ok_or_else(unreadable)?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| unreadable())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| unreadable())?;
     if !response.ok() {
-        return Err(format!("{path}: HTTP {}", response.status()));
+        return Err(unreadable());
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
-    text.as_string().ok_or_else(|| "not text".to_owned())
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| unreadable())?).await.map_err(|_| unreadable())?;
+    text.as_string().ok_or_else(unreadable)
 }
 
 /// Whether `window[name]` is `true` (flags set by the plain-JS helpers in assets/).

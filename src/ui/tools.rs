@@ -2,6 +2,8 @@
 //! one request, then stopped. The worker's wasm is fetched only the first time someone
 //! exports an XLSX file or loads a TOML content file.
 
+use crate::format::table::Workbook;
+use crate::kernel::i18n::Msg;
 use crate::tools::{Request, TomlReply};
 use crate::ui::browser;
 use wasm_bindgen::prelude::*;
@@ -29,8 +31,19 @@ async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, String> {
     wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| "the tools worker could not start".to_owned())
 }
 
-/// Runs one request in a fresh worker and returns its bytes.
-pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
+/// The MIME type of the workbooks the worker writes.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Runs one request in a fresh worker and returns its bytes. The worker's own words
+/// (English, technical) go to the console; the user reads why in their language.
+async fn run(request: &Request) -> Result<Vec<u8>, Msg> {
+    run_raw(request).await.map_err(|detail| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("tools worker: {detail}")));
+        Msg::XWorkerFailed
+    })
+}
+
+async fn run_raw(request: &Request) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
     // The worker says "ready" once its wasm is running; a message sent earlier is lost.
@@ -51,8 +64,19 @@ pub async fn run(request: &Request) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&reply).to_vec())
 }
 
+/// Writes a workbook as XLSX in the worker.
+pub async fn xlsx(workbook: Workbook) -> Result<Vec<u8>, Msg> {
+    run(&Request::Xlsx { workbook }).await
+}
+
+/// The bundled action library (JSON), from the worker.
+pub async fn action_library() -> Result<String, Msg> {
+    let bytes = run(&Request::ActionLibrary).await?;
+    String::from_utf8(bytes).map_err(|_| Msg::XWorkerFailed)
+}
+
 /// Converts a TOML content file to JSON in the worker.
-pub async fn toml_to_json(text: String) -> Result<TomlReply, String> {
+pub async fn toml_to_json(text: String) -> Result<TomlReply, Msg> {
     let bytes = run(&Request::TomlToJson { text }).await?;
-    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+    serde_json::from_slice(&bytes).map_err(|_| Msg::XWorkerFailed)
 }

@@ -79,6 +79,14 @@ impl Bank {
     pub fn item_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
+    /// The rating scale an item is answered on, if it is a rating question.
+    pub fn scale_of(&self, item: &Item) -> Option<&Scale> {
+        if let ItemKind::Rating { scale } = item.kind {
+            self.file.scales.get(scale)
+        } else {
+            None
+        }
+    }
     /// Items of one section (page), in order.
     pub fn items_in(&self, section: usize) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.section == section)

@@ -1,6 +1,6 @@
 //! The privacy statement: what is stored, where, for how long, how to delete it.
 
-use crate::i18n::Msg;
+use crate::kernel::i18n::Msg;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 

@@ -1,0 +1,156 @@
+//! The results page: overall index, the comparison with a peer group of the benchmark,
+//! the strongest and weakest areas, and the sub-dimension bars.
+
+use super::comparison::BenchmarkPanel;
+use super::derived::{fmt_opt, fmt_score, Derived};
+use super::exports::ExportBar;
+use super::Incomplete;
+use crate::assessment::score::{Area, Scores};
+use crate::content::bank::Bank;
+use crate::kernel::i18n::Msg;
+use crate::route::{AssessmentPage, Route};
+use crate::ui::charts::{self, Bar, Chart, CHAMPIONS, COMPANY, PEERS};
+use crate::ui::state::{use_state, BenchState};
+use crate::ui::widgets::ProblemList;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
+    let state = use_state();
+    let b = bank.clone();
+    if !state.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.is_complete(&b))) {
+        return view! { <Incomplete id title=Msg::RTitle/> }.into_any();
+    }
+    let d = Derived::new(state, bank);
+    let name = move || state.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let overall = move || d.scores.with(|s| s.as_ref().map(|s: &Scores| (s.overall.map(|x| x.get()), s.overall_reliable)));
+    let review = Route::Assessment { id: id.clone(), page: AssessmentPage::Review }.href();
+    let plan = Route::Assessment { id, page: AssessmentPage::Plan }.href();
+    view! {
+        <h1 tabindex="-1">{move || state.lang.get().fmt(Msg::RTitleFor, &[("name", &name())])}</h1>
+        <p class="disclaimer">{move || state.t(Msg::RSelfAssessment)}</p>
+        <section class="overall" aria-labelledby="overall-title">
+            <h2 id="overall-title">{move || state.t(Msg::ROverall)}</h2>
+            {move || overall().map(|(score, reliable)| view! {
+                <p class="big-number" data-testid="overall-score">{fmt_score(score, state.lang.get())}<span class="of">" / 100"</span></p>
+                {(!reliable).then(|| view! { <p class="warning-text">{state.t(Msg::ROverallUnreliable)}</p> })}
+            })}
+            <p class="muted">{move || state.t(Msg::ROverallExplain)}</p>
+        </section>
+        <BenchmarkPanel d/>
+        <Areas d/>
+        <SubBars d/>
+        <div class="pager no-print">
+            <a class="button" href=review>{move || state.t(Msg::RToReview)}</a>
+            <a class="button primary" href=plan>{move || state.t(Msg::RToPlan)}</a>
+        </div>
+        <ExportBar d/>
+    }
+    .into_any()
+}
+
+/// The provenance of the active benchmark, always shown where it is used.
+#[component]
+pub fn Provenance(d: Derived) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        match state.benchmark.get() {
+            BenchState::Ready(b) if d.bench.get().is_some() => {
+                let synthetic = b.meta().synthetic;
+                view! { <p class="provenance" class:synthetic=synthetic data-testid="provenance">{crate::assessment::report::provenance_line(b.meta(), lang)}</p> }.into_any()
+            }
+            BenchState::Ready(_) => view! { <p class="provenance">{lang.t(Msg::RBenchNotForBank)}</p> }.into_any(),
+            BenchState::Failed(p) => view! {
+                <div class="error-box" role="alert"><p>{lang.t(Msg::RBenchFailed)}</p><ProblemList problems=p/></div>
+            }
+            .into_any(),
+            BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{lang.t(Msg::RBenchLoading)}</p> }.into_any(),
+        }
+    }
+}
+
+/// The three strongest and weakest areas, in plain words.
+#[component]
+pub fn Areas(d: Derived) -> impl IntoView {
+    let state = use_state();
+    let extremes = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let bank = d.bank();
+        d.scores.with(|s| {
+            let Some(s) = s else { return (Vec::new(), Vec::new()) };
+            let (strong, weak) = s.extremes(3);
+            let name = |a: &Area| {
+                let section = &bank.sections()[a.section];
+                format!("{} ({}): {}", section.subdimensions[a.subdimension].name.get(lang), section.title.get(lang), lang.number(a.score.get(), 0))
+            };
+            (strong.iter().map(name).collect::<Vec<_>>(), weak.iter().map(name).collect::<Vec<_>>())
+        })
+    });
+    view! {
+        <section class="areas print-block">
+            <div>
+                <h2>{move || state.t(Msg::RStrongest)}</h2>
+                <ul>{move || extremes.get().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            </div>
+            <div>
+                <h2>{move || state.t(Msg::RWeakest)}</h2>
+                <ul>{move || extremes.get().1.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            </div>
+        </section>
+    }
+}
+
+/// One bar per sub-dimension, with the group's mean and the champions' where known.
+fn sub_bars(d: Derived, lang: crate::kernel::i18n::Lang) -> Vec<Bar> {
+    let bank = d.bank();
+    let cmp = d.comparison.get();
+    d.scores.with(|s| {
+        let Some(s) = s else { return Vec::new() };
+        s.dimensions
+            .iter()
+            .flat_map(|dim| {
+                let section = &bank.sections()[dim.section];
+                let title = section.title.get(lang).to_owned();
+                let cmp = cmp.as_ref();
+                section.subdimensions.iter().zip(&dim.subdimensions).enumerate().map(move |(i, (sub, (_, g)))| {
+                    let row = cmp.and_then(|c| c.row(&format!("{}.{}", section.id, sub.id)));
+                    Bar {
+                        label: sub.name.get(lang).to_owned(),
+                        value: g.score.map(|s| s.get()),
+                        peer: row.and_then(|r| r.mean),
+                        champions: row.and_then(|r| r.champions_mean),
+                        group: (i == 0).then(|| title.clone()),
+                    }
+                })
+            })
+            .collect()
+    })
+}
+
+#[component]
+pub fn SubBars(d: Derived) -> impl IntoView {
+    let state = use_state();
+    let bars = Memo::new(move |_| sub_bars(d, state.lang.get()));
+    let height = bars.with_untracked(|b| charts::hbars_height(b));
+    let label = Signal::derive(move || {
+        let lang = state.lang.get();
+        let parts: Vec<String> = bars.with(|bars| bars.iter().map(|b| format!("{} {}", b.label, fmt_opt(b.value, lang))).collect());
+        format!("{}: {}", lang.t(Msg::RBarsLabel), parts.join(", "))
+    });
+    view! {
+        <section>
+            <h2>{move || state.t(Msg::RSubdimensions)}</h2>
+            <Chart width=760 height=height label testid="subdimension-bars" draw=move |canvas| {
+                let lang = state.lang.get();
+                let mut legend = vec![(lang.t(Msg::RYourCompany).to_owned(), COMPANY, false)];
+                if d.comparison.get().is_some() {
+                    legend.push((lang.t(Msg::RPeerAverage).to_owned(), PEERS, false));
+                    legend.push((lang.t(Msg::RChampions).to_owned(), CHAMPIONS, true));
+                }
+                bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::RNotAvailable)));
+            }/>
+        </section>
+    }
+}

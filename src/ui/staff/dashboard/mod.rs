@@ -1,0 +1,201 @@
+//! Staff: the survey dashboard and the print-ready assembly report. The domain
+//! (`crate::survey`) computes every figure; these pages show them, with cells of fewer
+//! than five respondents suppressed everywhere.
+
+mod breakdowns;
+mod comments;
+mod exports;
+mod services;
+mod year_over_year;
+
+use super::StaffNav;
+use crate::kernel::i18n::{Lang, Msg};
+use crate::route::{Route, StaffPage};
+use crate::survey::{self, Dashboard, Dataset, Rating, MIN_CELL};
+use crate::ui::browser;
+use crate::ui::state::{use_state, AppState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn changed_arc<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
+    !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b))
+}
+
+/// The dashboard of the stored (or synthetic) responses: computed when they change,
+/// never re-read from storage.
+fn dashboard(state: AppState) -> Memo<Arc<Dashboard>> {
+    let data = Memo::new_with_compare(
+        move |_| {
+            if let Some(synthetic) = state.synthetic.get() {
+                return synthetic;
+            }
+            let bank = state.content().satisfaction.clone();
+            let mut data = state.responses.with(|all| Dataset::from_responses(&bank, all.iter()));
+            if let Some(extra) = state.in_memory.get() {
+                data.append(&extra);
+            }
+            Arc::new(data)
+        },
+        changed_arc,
+    );
+    Memo::new_with_compare(move |_| Arc::new(survey::aggregate(&state.content().satisfaction, &data.get())), changed_arc)
+}
+
+/// A mean with two decimals in the language's form, or a dash.
+fn fmt2(v: Option<f64>, lang: Lang) -> String {
+    v.map(|x| lang.number(x, 2)).unwrap_or_else(|| "—".into())
+}
+
+/// "4,20 ± 0,31 (n = 23)", or "fewer than 5 responses".
+fn mean_ci(r: &Rating, lang: Lang) -> String {
+    match (r.mean, r.ci) {
+        (Some(m), Some(c)) => format!("{} ± {} (n = {})", fmt2(Some(m), lang), fmt2(Some(c), lang), r.n),
+        _ => suppressed(lang),
+    }
+}
+
+fn suppressed(lang: Lang) -> String {
+    lang.fmt(Msg::SurveySuppressed, &[("n", &MIN_CELL)])
+}
+
+#[component]
+pub fn DashboardPage(
+    /// The print-ready assembly report rather than the interactive dashboard.
+    print: bool,
+) -> impl IntoView {
+    let state = use_state();
+    let dash = dashboard(state);
+    let title = state.content().satisfaction.meta().title.clone();
+    let headline = move || {
+        let lang = state.lang.get();
+        let n = dash.with(|d| d.n);
+        let members = state.survey_settings.get().members;
+        let mut text = lang.fmt(Msg::SurveyRespondents, &[("n", &n)]);
+        if let Some(rate) = survey::response_rate(n, members) {
+            text.push_str(" · ");
+            text.push_str(&lang.fmt(Msg::SurveyRate, &[("rate", &lang.number(rate, 0)), ("members", &members.unwrap_or(0))]));
+        }
+        text
+    };
+    view! {
+        {(!print).then(|| view! { <StaffNav/> })}
+        {print.then(|| view! { <PrintBar/> })}
+        <h1 tabindex="-1">{move || title.get(state.lang.get()).to_owned()}</h1>
+        <p class="lead" data-testid="survey-headline">{headline}</p>
+        <p class="muted small">{move || state.lang.get().fmt(Msg::SurveyMinCellNote, &[("n", &MIN_CELL)])}</p>
+        {move || if dash.with(|d| d.n == 0) {
+            view! { <p>{state.t(Msg::SurveyNoResponses)}</p> }.into_any()
+        } else {
+            view! {
+                <Headline dash/>
+                <services::Services dash/>
+                <services::Matrix dash/>
+                <breakdowns::Breakdowns dash/>
+                <year_over_year::YearOverYear dash print/>
+                <comments::Comments dash print/>
+                {(!print).then(|| view! { <exports::SurveyExports dash/> })}
+            }.into_any()
+        }}
+    }
+}
+
+/// The print report's toolbar (not printed) and kicker.
+#[component]
+fn PrintBar() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="toolbar no-print">
+            <button type="button" class="primary" on:click=move |_| browser::print()>{move || state.t(Msg::ReportPrint)}</button>
+            <a class="button" href=Route::Staff(StaffPage::Dashboard).href()>{move || state.t(Msg::StaffNavDashboard)}</a>
+            <span class="muted">{move || state.t(Msg::ReportHint)}</span>
+        </div>
+        <p class="kicker">{move || state.t(Msg::SurveyReportKicker)}</p>
+    }
+}
+
+#[component]
+fn Headline(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
+    let state = use_state();
+    let kpi = move |label: Msg, rating: fn(&Dashboard) -> Option<Rating>| {
+        view! {
+            <div class="kpi">
+                <p class="kpi-label">{move || state.t(label)}</p>
+                <p class="kpi-value">{move || dash.with(|d| fmt2(rating(d).and_then(|r| r.mean), state.lang.get()))}<span class="of">" / 5"</span></p>
+                <p class="kpi-sub">{move || dash.with(|d| rating(d).map(|r| mean_ci(&r, state.lang.get())).unwrap_or_default())}</p>
+            </div>
+        }
+    };
+    view! {
+        <section class="headline print-block" aria-labelledby="headline-title">
+            <h2 id="headline-title" class="visually-hidden">{move || state.t(Msg::SurveySheetOverall)}</h2>
+            <div class="kpis">
+                <NpsBox dash/>
+                {kpi(Msg::SurveyOverall, |d| d.overall.clone())}
+                {kpi(Msg::SurveyFeeValue, |d| d.fee_value.clone())}
+            </div>
+            <Renewal dash/>
+        </section>
+    }
+}
+
+/// The Net Promoter Score with its three groups.
+#[component]
+fn NpsBox(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let nps = dash.with(|d| d.nps.clone());
+        let score = nps.as_ref().and_then(|n| n.score);
+        view! {
+            <div class="kpi" data-testid="nps">
+                <p class="kpi-label">{lang.t(Msg::SurveyNps)}</p>
+                <p class="kpi-value">{score.map(|s| format!("{}{}", if s > 0.0 { "+" } else { "" }, lang.number(s, 0))).unwrap_or_else(|| "—".into())}</p>
+                {nps.map(|n| view! {
+                    <p class="kpi-sub">{lang.fmt(Msg::SurveyNpsDetail, &[("p", &n.promoters), ("pa", &n.passives), ("d", &n.detractors), ("n", &n.n)])}</p>
+                    <NpsBar promoters=n.promoters passives=n.passives detractors=n.detractors/>
+                })}
+            </div>
+        }
+    }
+}
+
+/// Promoters, passives and detractors as one bar of three coloured parts, each labelled.
+#[component]
+fn NpsBar(promoters: usize, passives: usize, detractors: usize) -> impl IntoView {
+    let state = use_state();
+    let n = (promoters + passives + detractors).max(1) as f64;
+    let pct = move |c: usize| 100.0 * c as f64 / n;
+    let label = move || {
+        let lang = state.lang.get();
+        lang.fmt(Msg::SurveyNpsBar, &[("p", &lang.number(pct(promoters), 0)), ("pa", &lang.number(pct(passives), 0)), ("d", &lang.number(pct(detractors), 0))])
+    };
+    view! {
+        <div class="nps-bar" role="img" aria-label=label>
+            <span class="detractors" style=format!("width:{:.1}%", pct(detractors))></span>
+            <span class="passives" style=format!("width:{:.1}%", pct(passives))></span>
+            <span class="promoters" style=format!("width:{:.1}%", pct(promoters))></span>
+        </div>
+    }
+}
+
+#[component]
+fn Renewal(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
+    let state = use_state();
+    let bank = state.content().satisfaction.clone();
+    move || {
+        let lang = state.lang.get();
+        let renew = dash.with(|d| d.renew.clone())?;
+        let crate::content::bank::ItemKind::Choice { options } = &bank.item("renew")?.kind else { return None };
+        let total: usize = renew.iter().map(|(_, c)| c).sum();
+        Some(view! {
+            <table class="renew">
+                <caption>{lang.t(Msg::SurveyRenew)}</caption>
+                <tbody>
+                    {renew.iter().zip(options).map(|((_, count), option)| view! {
+                        <tr><th scope="row">{option.label.get(lang).to_owned()}</th><td class="num">{*count}</td><td class="num">{format!("{}%", lang.number(100.0 * *count as f64 / total.max(1) as f64, 0))}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })
+    }
+}
