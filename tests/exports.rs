@@ -146,3 +146,38 @@ fn markdown_has_the_sections_and_escapes_user_text() {
     assert!(!md.contains("<img"), "markup escaped");
     assert!(md.contains("Self-assessment, not validated by a third party."));
 }
+
+/// Issue 9, bug 1: a name such as `Brambilla;=1+1;@SUM(1,1);` was written raw into the
+/// first (comment) line of the CSV exports, so a spreadsheet split it into formula
+/// cells. Every line, comment lines included, now goes through the cell writer, and a
+/// formula after leading spaces is neutralised too.
+#[test]
+fn a_hostile_assessment_name_never_becomes_a_formula_cell() {
+    let mut f = fixture();
+    f.assessment.plan.as_mut().unwrap().add_own(" =1+1".into(), "now");
+    let unsafe_cell = |cell: &str| cell.trim_start().starts_with(['=', '+', '-', '@']) && !cell.trim_start().starts_with("-10 %");
+    for name in ["Brambilla;=1+1;@SUM(1,1);", "Brambilla,=1+1,@SUM(1,1),", " =1+1", "  @SUM(1,1)"] {
+        f.assessment.name = name.into();
+        for lang in Lang::all() {
+            let delimiter = lang.csv_delimiter();
+            let plan = f.assessment.plan.clone().unwrap();
+            let csvs = with_report(&f, lang, |r| [to_csv(&r.scores_table(), lang), to_csv(&r.plan_table(&plan, &|s| s.to_owned()), lang)]);
+            for text in &csvs {
+                // A comment line, however a program splits it: no part starts like a formula.
+                for line in text.lines().filter(|l| l.starts_with('#')) {
+                    for part in line.split(char::from(delimiter)) {
+                        assert!(!unsafe_cell(part), "{name:?} gave {part:?} in {line:?}");
+                    }
+                }
+                // The table, read as a spreadsheet reads it.
+                let body: String = text.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+                let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(body.as_bytes());
+                for record in reader.records() {
+                    for cell in record.unwrap().iter() {
+                        assert!(!unsafe_cell(cell) || cell.starts_with('\''), "{name:?} gave the cell {cell:?}");
+                    }
+                }
+            }
+        }
+    }
+}

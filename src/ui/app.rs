@@ -11,7 +11,7 @@ use crate::ui::privacy::Privacy;
 use crate::ui::staff::{DashboardPage, StaffBenchmark, StaffContent, StaffResponses};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::survey::{KioskBar, SurveyHome, SurveyPages};
-use crate::ui::widgets::{ContentDroppedBanner, LangSwitch, StorageBanner, UpdateBanner};
+use crate::ui::widgets::{ContentDroppedBanner, LangSwitch, NotFound, StorageBanner, UpdateBanner};
 use leptos::prelude::*;
 
 /// The page for a route.
@@ -29,16 +29,6 @@ fn page(route: Route) -> AnyView {
         Route::Staff(StaffPage::Benchmark) => view! { <StaffBenchmark/> }.into_any(),
         Route::Staff(StaffPage::Content) => view! { <StaffContent/> }.into_any(),
         Route::NotFound(_) => view! { <NotFound/> }.into_any(),
-    }
-}
-
-#[component]
-pub fn NotFound() -> impl IntoView {
-    let state = use_state();
-    view! {
-        <h1 tabindex="-1">{move || state.t(Msg::NotFoundTitle)}</h1>
-        <p>{move || state.t(Msg::NotFoundBody)}</p>
-        <p><a href="#/">{move || state.t(Msg::NotFoundHome)}</a></p>
     }
 }
 

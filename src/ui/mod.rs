@@ -4,7 +4,6 @@
 
 mod app;
 mod assessment;
-mod backup;
 #[cfg(feature = "bench")]
 mod bench;
 pub mod browser;

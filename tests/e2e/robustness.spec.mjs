@@ -200,3 +200,34 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
   expect(failing, JSON.stringify(failing, null, 1)).toEqual({});
   await context.close();
 });
+
+// Issue 9, bug 3: a 20 MB file was called "empty" by the plan importer and the benchmark
+// builder, where the size check was missing. Every picker now says it is too large,
+// with its size and the limit, and changes nothing.
+test('a file over a picker\'s limit is called too large, with both sizes, everywhere', async ({ page, baseURL }) => {
+  const watch = guard(page, baseURL);
+  const big = (mb, name) => ({ name, mimeType: 'application/json', buffer: Buffer.alloc(mb * 1024 * 1024, 0x20) });
+  const tooLarge = (size, limit) => `troppo grande (${size}; limite ${limit})`;
+  await page.goto('./#/');
+  await page.locator('#import-assessment').setInputFiles(big(20, 'huge-assessment.json'));
+  await expect(page.locator('.error-box')).toContainText(tooLarge('20,0 MB', '5,0 MB'));
+  await page.locator('#import-assessment').setInputFiles(path.join(FIXTURES, 'assessment.json'));
+  await page.locator('.card h3 a').click();
+  const id = page.url().match(/#\/a\/([^/]+)/)[1];
+  await page.goto(`./#/a/${id}/plan`);
+  await page.locator('#import-plan').setInputFiles(big(20, 'huge-plan.json'));
+  await expect(page.locator('.error-box')).toContainText(tooLarge('20,0 MB', '5,0 MB'));
+  await page.goto('./#/staff/benchmark');
+  const fixture = { name: 'assessment.json', mimeType: 'application/json', buffer: fs.readFileSync(path.join(FIXTURES, 'assessment.json')) };
+  await page.locator('#benchmark-inputs').setInputFiles([big(20, 'huge-input.json'), fixture]);
+  await expect(page.locator('table.intake')).toContainText(tooLarge('20,0 MB', '5,0 MB'));
+  await page.locator('#benchmark-file').setInputFiles(big(33, 'huge-benchmark.json'));
+  await expect(page.locator('.error-box')).toContainText(tooLarge('33,0 MB', '32,0 MB'));
+  await page.goto('./#/staff/content');
+  await page.locator('#content-files').setInputFiles(big(20, 'huge-bank.toml'));
+  await expect(page.getByTestId('content-report')).toContainText(tooLarge('20,0 MB', '8,0 MB'));
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.locator('#content-files').setInputFiles(big(20, 'huge-bank.toml'));
+  await expect(page.getByTestId('content-report')).toContainText('too large (20.0 MB; limit 8.0 MB)');
+  watch.check();
+});

@@ -2,12 +2,12 @@
 //! the group's mean and the champions, and the table with percentiles and gaps.
 
 use super::derived::{fmt_gap, fmt_opt, Derived};
-use super::results::Provenance;
 use crate::assessment::score::RELIABLE_COVERAGE;
 use crate::benchmark::{ComparisonRow, GroupKey, Scored, MIN_GROUP, MIN_PERCENTILES, OVERALL};
 use crate::kernel::i18n::{Lang, Msg};
 use crate::ui::charts::{self, Chart, RadarSeries, CHAMPIONS, COMPANY, PEERS};
-use crate::ui::state::use_state;
+use crate::ui::state::{use_state, BenchState};
+use crate::ui::widgets::ProblemList;
 use leptos::prelude::*;
 
 /// The radar's axes (the scored dimensions) and polygons: the company's, and with a
@@ -207,5 +207,26 @@ fn Strip(row: ComparisonRow, score: Option<f64>) -> impl IntoView {
             {row.champions_mean.map(|c| view! { <line x1=x(c) x2=x(c) y1="1" y2="21" stroke="#1e7a3c" stroke-width="2" stroke-dasharray="3 2"/> })}
             {score.map(|s| view! { <circle cx=x(s) cy="11" r="5" fill="#0b5cad" stroke="#fff" stroke-width="1.5"/> })}
         </svg>
+    }
+}
+
+/// The provenance of the active benchmark, always shown where it is used.
+#[component]
+pub fn Provenance(d: Derived) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        match state.benchmark.get() {
+            BenchState::Ready(b) if d.bench.get().is_some() => {
+                let synthetic = b.meta().synthetic;
+                view! { <p class="provenance" class:synthetic=synthetic data-testid="provenance">{crate::assessment::report::provenance_line(b.meta(), lang)}</p> }.into_any()
+            }
+            BenchState::Ready(_) => view! { <p class="provenance">{lang.t(Msg::RBenchNotForBank)}</p> }.into_any(),
+            BenchState::Failed(p) => view! {
+                <div class="error-box" role="alert"><p>{lang.t(Msg::RBenchFailed)}</p><ProblemList problems=p/></div>
+            }
+            .into_any(),
+            BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{lang.t(Msg::RBenchLoading)}</p> }.into_any(),
+        }
     }
 }

@@ -7,10 +7,9 @@ use crate::kernel::ids::file_stem;
 use crate::kernel::problem::Problem;
 use crate::route::{AssessmentPage, Route};
 use crate::store::Summary;
-use crate::ui::backup::BackupTools;
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::use_state;
-use crate::ui::widgets::{ConfirmButton, ErrorBox, FilePicker};
+use crate::ui::widgets::{BackupTools, ConfirmButton, ErrorBox, FilePicker};
 use leptos::prelude::*;
 
 #[component]

@@ -24,7 +24,7 @@ use leptos::prelude::*;
 pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
     let state = use_state();
     if !state.open(&id) {
-        return view! { <crate::ui::app::NotFound/> }.into_any();
+        return view! { <crate::ui::widgets::NotFound/> }.into_any();
     }
     let bank = state.content().innovation.clone();
     let compatible = state.current.with_untracked(|a| a.as_ref().is_some_and(|a| bank.accepts_version(&a.bank_id, &a.bank_version)));

@@ -2,9 +2,9 @@
 //! accept or drop actions, add your own, and set owner, dates, status and KPI target.
 //! Every change is saved at once, like the answers.
 
+use super::comparison::Provenance;
 use super::derived::{service_namer, Derived};
 use super::exports::ExportBar;
-use super::results::Provenance;
 use super::Incomplete;
 use crate::assessment::files::{self, MAX_ASSESSMENT_FILE};
 use crate::assessment::plan::{Plan, PlanItem, Status, Tier};

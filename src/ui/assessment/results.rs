@@ -10,8 +10,7 @@ use crate::content::bank::Bank;
 use crate::kernel::i18n::Msg;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::charts::{self, Bar, Chart, CHAMPIONS, COMPANY, PEERS};
-use crate::ui::state::{use_state, BenchState};
-use crate::ui::widgets::ProblemList;
+use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -48,27 +47,6 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
         <ExportBar d/>
     }
     .into_any()
-}
-
-/// The provenance of the active benchmark, always shown where it is used.
-#[component]
-pub fn Provenance(d: Derived) -> impl IntoView {
-    let state = use_state();
-    move || {
-        let lang = state.lang.get();
-        match state.benchmark.get() {
-            BenchState::Ready(b) if d.bench.get().is_some() => {
-                let synthetic = b.meta().synthetic;
-                view! { <p class="provenance" class:synthetic=synthetic data-testid="provenance">{crate::assessment::report::provenance_line(b.meta(), lang)}</p> }.into_any()
-            }
-            BenchState::Ready(_) => view! { <p class="provenance">{lang.t(Msg::RBenchNotForBank)}</p> }.into_any(),
-            BenchState::Failed(p) => view! {
-                <div class="error-box" role="alert"><p>{lang.t(Msg::RBenchFailed)}</p><ProblemList problems=p/></div>
-            }
-            .into_any(),
-            BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{lang.t(Msg::RBenchLoading)}</p> }.into_any(),
-        }
-    }
 }
 
 /// The three strongest and weakest areas, in plain words.

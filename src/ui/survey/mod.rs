@@ -48,7 +48,7 @@ pub fn SurveyHome() -> impl IntoView {
 pub fn SurveyPages(id: String, page: SurveyPage) -> impl IntoView {
     let state = use_state();
     if !state.open_response(&id) {
-        return view! { <crate::ui::app::NotFound/> }.into_any();
+        return view! { <crate::ui::widgets::NotFound/> }.into_any();
     }
     let bank = state.content().satisfaction.clone();
     if state.response.with_untracked(|r| r.as_ref().is_some_and(|r| r.submitted_at.is_some())) {

@@ -1,11 +1,11 @@
 //! "Back up everything", "restore" and "delete all my data", on the home page.
 
+use super::{ConfirmButton, ErrorBox, FilePicker};
 use crate::kernel::i18n::Msg;
 use crate::kernel::problem::{human_size, Problem};
 use crate::store::MAX_BACKUP_FILE;
 use crate::ui::browser::PickedFile;
 use crate::ui::state::use_state;
-use crate::ui::widgets::{ConfirmButton, ErrorBox, FilePicker};
 use leptos::prelude::*;
 
 #[component]
