@@ -319,3 +319,28 @@ fn the_layer_table_knows_every_module() {
     let unknown: Vec<String> = modules().into_keys().filter(|m| !m.is_empty() && rank(m).is_none()).collect();
     assert!(unknown.is_empty(), "modules with no layer in tests/layout.rs: {unknown:?}");
 }
+
+/// Every UI message is shown somewhere: a text no code uses is dead content that
+/// translators would keep translating.
+#[test]
+fn every_message_is_used() {
+    let catalogue = std::fs::read_to_string(root().join("assets/i18n/it.toml")).unwrap();
+    let code: String = modules().into_values().collect();
+    let mut section = String::new();
+    let mut unused = Vec::new();
+    for line in catalogue.lines() {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_owned();
+            continue;
+        }
+        let Some((key, _)) = line.split_once(" = ") else { continue };
+        if line.starts_with('#') || section == "language" {
+            continue;
+        }
+        let variant: String = format!("{section}.{}", key.trim()).split(['.', '_']).map(|p| p[..1].to_uppercase() + &p[1..]).collect();
+        if !code.contains(&format!("Msg::{variant}")) {
+            unused.push(format!("{section}.{key}"));
+        }
+    }
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+}

@@ -29,7 +29,7 @@ impl AssessmentReport<'_> {
     pub fn metric_name(&self, metric: &str) -> String {
         let lang = self.lang;
         if metric == OVERALL {
-            return lang.t(Msg::ROverall).to_owned();
+            return lang.t(Msg::ResultsOverall).to_owned();
         }
         let (dim, sub) = match metric.split_once('.') {
             Some((d, s)) => (d, Some(s)),
@@ -46,14 +46,14 @@ impl AssessmentReport<'_> {
     pub fn notes(&self) -> Vec<String> {
         let lang = self.lang;
         let mut notes = vec![
-            format!("{} — {}", self.assessment.name, lang.t(Msg::RSelfAssessment)),
-            lang.fmt(Msg::XGenerated, &[("version", &crate::APP_VERSION), ("bank", &self.bank.version())]),
+            format!("{} — {}", self.assessment.name, lang.t(Msg::ResultsSelfAssessment)),
+            lang.fmt(Msg::ExportGenerated, &[("version", &crate::APP_VERSION), ("bank", &self.bank.version())]),
         ];
         if let Some(meta) = self.benchmark {
             notes.push(provenance_line(meta, lang));
         }
         if let Some((label, fallback)) = &self.group_label {
-            let msg = if *fallback { Msg::XGroupFallback } else { Msg::XGroup };
+            let msg = if *fallback { Msg::ExportGroupFallback } else { Msg::ExportGroup };
             notes.push(lang.fmt(msg, &[("group", label), ("n", &self.comparison.map(|c| c.n).unwrap_or(0))]));
         }
         notes
@@ -62,7 +62,7 @@ impl AssessmentReport<'_> {
     pub fn scores_table(&self) -> Table {
         let lang = self.lang;
         let mut rows = vec![vec![
-            Cell::text(lang.t(Msg::ROverall)),
+            Cell::text(lang.t(Msg::ResultsOverall)),
             Cell::num(self.scores.overall.map(|s| s.get())),
             Cell::Empty,
             Cell::text(yes_no(self.scores.overall_reliable, lang)),
@@ -85,9 +85,9 @@ impl AssessmentReport<'_> {
             }
         }
         Table {
-            name: lang.t(Msg::XSheetScores).into(),
+            name: lang.t(Msg::ExportSheetScores).into(),
             notes: self.notes(),
-            headers: [Msg::XArea, Msg::RScore, Msg::XCoveragePct, Msg::XReliable].iter().map(|m| lang.t(*m).to_owned()).collect(),
+            headers: [Msg::ExportArea, Msg::ResultsScore, Msg::ExportCoveragePct, Msg::ExportReliable].iter().map(|m| lang.t(*m).to_owned()).collect(),
             rows,
         }
     }
@@ -115,19 +115,24 @@ impl AssessmentReport<'_> {
             })
             .collect();
         let headers = [
-            Msg::XArea,
-            Msg::RScore,
-            Msg::XGroupN,
-            Msg::XPeerMean,
-            Msg::XPercentile,
-            Msg::XP10,
-            Msg::XMedian,
-            Msg::XP90,
-            Msg::XChampionsMean,
-            Msg::XGapMean,
-            Msg::XGapChampions,
+            Msg::ExportArea,
+            Msg::ResultsScore,
+            Msg::ExportGroupN,
+            Msg::ExportPeerMean,
+            Msg::ExportPercentile,
+            Msg::ExportP10,
+            Msg::ExportMedian,
+            Msg::ExportP90,
+            Msg::ExportChampionsMean,
+            Msg::ExportGapMean,
+            Msg::ExportGapChampions,
         ];
-        Some(Table { name: lang.t(Msg::XSheetBenchmark).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows })
+        Some(Table {
+            name: lang.t(Msg::ExportSheetBenchmark).into(),
+            notes: self.notes(),
+            headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(),
+            rows,
+        })
     }
 
     pub fn plan_table(&self, plan: &Plan, service_name: &dyn Fn(&str) -> String) -> Table {
@@ -150,9 +155,20 @@ impl AssessmentReport<'_> {
                 ]
             })
             .collect();
-        let headers =
-            [Msg::XAction, Msg::XTier, Msg::XStatus, Msg::XOwner, Msg::XStart, Msg::XDue, Msg::XKpi, Msg::XBaseline, Msg::XTarget, Msg::XServices, Msg::XWhy];
-        Table { name: lang.t(Msg::XSheetPlan).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
+        let headers = [
+            Msg::ExportAction,
+            Msg::ExportTier,
+            Msg::ExportStatus,
+            Msg::ExportOwner,
+            Msg::ExportStart,
+            Msg::ExportDue,
+            Msg::ExportKpi,
+            Msg::ExportBaseline,
+            Msg::ExportTarget,
+            Msg::ExportServices,
+            Msg::ExportWhy,
+        ];
+        Table { name: lang.t(Msg::ExportSheetPlan).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
     }
 
     /// Why an action was proposed, in a sentence with its figures.
@@ -193,7 +209,7 @@ impl AssessmentReport<'_> {
     /// The report as Markdown.
     pub fn markdown(&self, service_name: &dyn Fn(&str) -> String) -> String {
         let lang = self.lang;
-        let mut out = format!("# {}\n\n", markdown_text(&lang.fmt(Msg::RTitleFor, &[("name", &self.assessment.name)])));
+        let mut out = format!("# {}\n\n", markdown_text(&lang.fmt(Msg::ResultsTitleFor, &[("name", &self.assessment.name)])));
         for note in self.notes() {
             out.push_str(&format!("> {}\n", markdown_text(&note)));
         }
@@ -203,11 +219,11 @@ impl AssessmentReport<'_> {
             let s = &self.bank.sections()[a.section];
             format!("{} › {}: {}", s.title.get(lang), s.subdimensions[a.subdimension].name.get(lang), format_number(a.score.get().round(), lang))
         };
-        out.push_str(&format!("## {}\n\n", lang.t(Msg::RStrongest)));
+        out.push_str(&format!("## {}\n\n", lang.t(Msg::ResultsStrongest)));
         for a in &strong {
             out.push_str(&format!("- {}\n", markdown_text(&area(a))));
         }
-        out.push_str(&format!("\n## {}\n\n", lang.t(Msg::RWeakest)));
+        out.push_str(&format!("\n## {}\n\n", lang.t(Msg::ResultsWeakest)));
         for a in &weak {
             out.push_str(&format!("- {}\n", markdown_text(&area(a))));
         }
@@ -227,7 +243,7 @@ pub fn provenance_line(meta: &BenchmarkMeta, lang: Lang) -> String {
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {
-    lang.t(if b { Msg::QYes } else { Msg::QNo })
+    lang.t(if b { Msg::AnswerYes } else { Msg::AnswerNo })
 }
 
 pub fn tier_name(tier: Tier, lang: Lang) -> &'static str {

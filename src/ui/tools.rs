@@ -39,7 +39,7 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 async fn run(request: &Request) -> Result<Vec<u8>, Msg> {
     run_raw(request).await.map_err(|detail| {
         web_sys::console::error_1(&JsValue::from_str(&format!("tools worker: {detail}")));
-        Msg::XWorkerFailed
+        Msg::ExportWorkerFailed
     })
 }
 
@@ -72,11 +72,11 @@ pub async fn xlsx(workbook: Workbook) -> Result<Vec<u8>, Msg> {
 /// The bundled action library (JSON), from the worker.
 pub async fn action_library() -> Result<String, Msg> {
     let bytes = run(&Request::ActionLibrary).await?;
-    String::from_utf8(bytes).map_err(|_| Msg::XWorkerFailed)
+    String::from_utf8(bytes).map_err(|_| Msg::ExportWorkerFailed)
 }
 
 /// Converts a TOML content file to JSON in the worker.
 pub async fn toml_to_json(text: String) -> Result<TomlReply, Msg> {
     let bytes = run(&Request::TomlToJson { text }).await?;
-    serde_json::from_slice(&bytes).map_err(|_| Msg::XWorkerFailed)
+    serde_json::from_slice(&bytes).map_err(|_| Msg::ExportWorkerFailed)
 }

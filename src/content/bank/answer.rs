@@ -31,15 +31,13 @@ pub enum Answer {
 impl Answer {
     /// Whether this answer is a possible answer to `item`.
     pub fn fits(&self, item: &Item) -> bool {
-        match (&item.kind, self) {
-            (ItemKind::Level { .. }, Answer::Level(l)) => (1..=5).contains(l),
-            (ItemKind::Level { .. }, Answer::DontKnow) => true,
-            (ItemKind::Rating { .. }, Answer::Rating(r)) => (1..=5).contains(r),
-            (ItemKind::Nps, Answer::Nps(n)) => *n <= 10,
-            (ItemKind::YesNo, Answer::YesNo(_)) => true,
-            (ItemKind::Choice { options }, Answer::Choice(c)) => options.iter().any(|o| &o.id == c),
-            (ItemKind::Text, Answer::Text(t)) => t.chars().count() <= MAX_TEXT,
-            _ => false,
+        match &item.kind {
+            ItemKind::Level { .. } => matches!(self, Answer::Level(1..=5) | Answer::DontKnow),
+            ItemKind::Rating { .. } => matches!(self, Answer::Rating(1..=5)),
+            ItemKind::Nps => matches!(self, Answer::Nps(0..=10)),
+            ItemKind::YesNo => matches!(self, Answer::YesNo(_)),
+            ItemKind::Choice { options } => matches!(self, Answer::Choice(c) if options.iter().any(|o| &o.id == c)),
+            ItemKind::Text => matches!(self, Answer::Text(t) if t.chars().count() <= MAX_TEXT),
         }
     }
 
@@ -113,16 +111,45 @@ impl Answer {
     /// The one-byte code of the survey's columnar dataset: 0 = no answer; rating r → r,
     /// level l → l, nps n → n + 1, yes → 1 / no → 2, choice → option index + 1, text → 1.
     pub fn code(&self, kind: &ItemKind) -> u8 {
-        match (kind, self) {
-            (ItemKind::Rating { .. }, Answer::Rating(r)) => *r,
-            (ItemKind::Level { .. }, Answer::Level(l)) => *l,
-            (ItemKind::Nps, Answer::Nps(n)) => n + 1,
-            (ItemKind::YesNo, Answer::YesNo(true)) => 1,
-            (ItemKind::YesNo, Answer::YesNo(false)) => 2,
-            (ItemKind::Choice { options }, Answer::Choice(c)) => options.iter().position(|o| &o.id == c).map_or(0, |i| i as u8 + 1),
-            (ItemKind::Text, Answer::Text(_)) => 1,
-            _ => 0,
-        }
+        let code = match kind {
+            ItemKind::Rating { .. } => {
+                if let Answer::Rating(r) = self {
+                    Some(*r)
+                } else {
+                    None
+                }
+            }
+            ItemKind::Level { .. } => {
+                if let Answer::Level(l) = self {
+                    Some(*l)
+                } else {
+                    None
+                }
+            }
+            ItemKind::Nps => {
+                if let Answer::Nps(n) = self {
+                    Some(n + 1)
+                } else {
+                    None
+                }
+            }
+            ItemKind::YesNo => {
+                if let Answer::YesNo(yes) = self {
+                    Some(if *yes { 1 } else { 2 })
+                } else {
+                    None
+                }
+            }
+            ItemKind::Choice { options } => {
+                if let Answer::Choice(c) = self {
+                    options.iter().position(|o| &o.id == c).map(|i| i as u8 + 1)
+                } else {
+                    None
+                }
+            }
+            ItemKind::Text => matches!(self, Answer::Text(_)).then_some(1),
+        };
+        code.unwrap_or(0)
     }
 
     /// The answer a dataset code stands for (free text is not recovered: its text is kept

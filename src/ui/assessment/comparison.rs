@@ -17,13 +17,13 @@ pub fn radar_series(d: Derived, lang: Lang) -> (Vec<String>, Vec<RadarSeries>) {
     let bank = d.bank();
     let (ids, axes): (Vec<String>, Vec<String>) = bank.scored_sections().map(|(_, s)| (s.id.clone(), s.title.get(lang).to_owned())).unzip();
     let company = d.scores.with(|s| ids.iter().map(|id| s.as_ref().and_then(|s| s.value(id))).collect());
-    let mut series = vec![RadarSeries { label: lang.t(Msg::RYourCompany).into(), color: COMPANY, values: company, dashed: false, filled: true }];
+    let mut series = vec![RadarSeries { label: lang.t(Msg::ResultsYourCompany).into(), color: COMPANY, values: company, dashed: false, filled: true }];
     if let Some(cmp) = d.comparison.get() {
         let peers = ids.iter().map(|id| cmp.row(id).and_then(|r| r.mean)).collect();
         let champions: Vec<Option<f64>> = ids.iter().map(|id| cmp.row(id).and_then(|r| r.champions_mean)).collect();
-        series.push(RadarSeries { label: lang.t(Msg::RPeerAverage).into(), color: PEERS, values: peers, dashed: false, filled: false });
+        series.push(RadarSeries { label: lang.t(Msg::ResultsPeerAverage).into(), color: PEERS, values: peers, dashed: false, filled: false });
         if champions.iter().any(Option::is_some) {
-            series.push(RadarSeries { label: lang.t(Msg::RChampions).into(), color: CHAMPIONS, values: champions, dashed: true, filled: false });
+            series.push(RadarSeries { label: lang.t(Msg::ResultsChampions).into(), color: CHAMPIONS, values: champions, dashed: true, filled: false });
         }
     }
     (axes, series)
@@ -41,16 +41,16 @@ fn radar_label(d: Derived, lang: Lang) -> String {
             format!(
                 "{}: {} {}, {} {}, {} {}",
                 s.title.get(lang),
-                lang.t(Msg::RYourCompany),
+                lang.t(Msg::ResultsYourCompany),
                 fmt_opt(mine, lang),
-                lang.t(Msg::RPeerAverage),
+                lang.t(Msg::ResultsPeerAverage),
                 fmt_opt(row.and_then(|r| r.mean), lang),
-                lang.t(Msg::RChampions),
+                lang.t(Msg::ResultsChampions),
                 fmt_opt(row.and_then(|r| r.champions_mean), lang)
             )
         })
         .collect();
-    format!("{}. {}", lang.t(Msg::RRadarLabel), parts.join("; "))
+    format!("{}. {}", lang.t(Msg::ResultsRadarLabel), parts.join("; "))
 }
 
 #[component]
@@ -59,13 +59,13 @@ pub fn BenchmarkPanel(d: Derived) -> impl IntoView {
     let label = Signal::derive(move || radar_label(d, state.lang.get()));
     view! {
         <section aria-labelledby="bench-title" class="benchmark">
-            <h2 id="bench-title">{move || state.t(Msg::RComparison)}</h2>
+            <h2 id="bench-title">{move || state.t(Msg::ResultsComparison)}</h2>
             <Provenance d/>
             {move || d.bench.get().is_some().then(|| view! { <GroupSelect d/> })}
             {move || {
                 let lang = state.lang.get();
                 d.group.get().filter(|(_, f)| *f).map(|(k, _)| view! {
-                    <p class="note" role="note">{lang.fmt(Msg::RFallback, &[("group", &k.label(&d.bank(), lang))])}</p>
+                    <p class="note" role="note">{lang.fmt(Msg::ResultsFallback, &[("group", &k.label(&d.bank(), lang))])}</p>
                 })
             }}
             <div class="radar-box">
@@ -93,7 +93,7 @@ fn GroupSelect(d: Derived) -> impl IntoView {
             .map(|(k, g)| {
                 let mut label = format!("{} (n = {})", k.label(&bank, lang), g.n);
                 if g.n < MIN_PERCENTILES {
-                    label.push_str(&format!(" — {}", lang.t(Msg::RMeanOnly)));
+                    label.push_str(&format!(" — {}", lang.t(Msg::ResultsMeanOnly)));
                 }
                 (k, label)
             })
@@ -104,7 +104,7 @@ fn GroupSelect(d: Derived) -> impl IntoView {
     let selected = move || d.group.get().map(|(k, _)| k.id()).unwrap_or_default();
     view! {
         <div class="field group-select no-print">
-            <label for="peer-group">{move || state.t(Msg::RGroupLabel)}</label>
+            <label for="peer-group">{move || state.t(Msg::ResultsGroupLabel)}</label>
             <select id="peer-group" on:change=move |ev| d.chosen.set(GroupKey::parse(&event_target_value(&ev)))>
                 {move || options().into_iter().map(|(k, label)| {
                     let id = k.id();
@@ -127,7 +127,7 @@ fn table_lines(d: Derived, lang: Lang) -> Vec<Line> {
     ids.into_iter()
         .map(|id| {
             let label = if id == OVERALL {
-                lang.t(Msg::ROverallShort).to_owned()
+                lang.t(Msg::ResultsOverallShort).to_owned()
             } else {
                 bank.sections().iter().find(|s| s.id == id).map(|s| s.title.get(lang).to_owned()).unwrap_or_default()
             };
@@ -147,22 +147,31 @@ fn table_lines(d: Derived, lang: Lang) -> Vec<Line> {
 #[component]
 fn ComparisonTable(d: Derived) -> impl IntoView {
     let state = use_state();
-    let heads = [Msg::RDimension, Msg::RScore, Msg::RCoverage, Msg::XPercentile, Msg::XPeerMean, Msg::RGap, Msg::RChampions, Msg::RGap];
+    let heads = [
+        Msg::ResultsDimension,
+        Msg::ResultsScore,
+        Msg::ResultsCoverage,
+        Msg::ExportPercentile,
+        Msg::ExportPeerMean,
+        Msg::ResultsGap,
+        Msg::ResultsChampions,
+        Msg::ResultsGap,
+    ];
     view! {
         <div class="table-scroll">
             <table class="scores comparison">
-                <caption>{move || state.t(Msg::RTableCaption)}</caption>
+                <caption>{move || state.t(Msg::ResultsTableCaption)}</caption>
                 <thead><tr>
                     {heads.into_iter().enumerate().map(|(i, m)| view! { <th scope="col" class:num=(i > 0)>{move || state.t(m)}</th> }).collect_view()}
-                    <th scope="col">{move || state.t(Msg::RDistribution)}</th>
+                    <th scope="col">{move || state.t(Msg::ResultsDistribution)}</th>
                 </tr></thead>
                 <tbody>{move || {
                     let lang = state.lang.get();
                     table_lines(d, lang).into_iter().map(|line| view! { <LineRow line lang/> }).collect_view()
                 }}</tbody>
             </table>
-            <p class="muted small">{move || state.lang.get().fmt(Msg::RCoverageExplain, &[("pct", &format!("{:.0}", RELIABLE_COVERAGE * 100.0))])}</p>
-            <p class="muted small">{move || state.t(Msg::RStripExplain)}</p>
+            <p class="muted small">{move || state.lang.get().fmt(Msg::ResultsCoverageExplain, &[("pct", &format!("{:.0}", RELIABLE_COVERAGE * 100.0))])}</p>
+            <p class="muted small">{move || state.t(Msg::ResultsStripExplain)}</p>
         </div>
     }
 }
@@ -174,7 +183,7 @@ fn LineRow(line: Line, lang: Lang) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
-            <td class="num">{fmt_opt(score, lang)}{(!reliable).then(|| view! { " " <span class="tag warning">{lang.t(Msg::RUnreliable)}</span> })}</td>
+            <td class="num">{fmt_opt(score, lang)}{(!reliable).then(|| view! { " " <span class="tag warning">{lang.t(Msg::ResultsUnreliable)}</span> })}</td>
             <td class="num">{coverage.map(|c| format!("{}%", lang.number(c * 100.0, 0))).unwrap_or_default()}</td>
             <td class="num">{figure(|r| r.percentile).map(|p| format!("{}°", lang.number(p, 0))).unwrap_or_else(|| "—".into())}</td>
             <td class="num">{fmt_opt(figure(|r| r.mean), lang)}</td>
@@ -195,7 +204,7 @@ fn Strip(row: ComparisonRow, score: Option<f64>) -> impl IntoView {
     let label = move || {
         let lang = state.lang.get();
         lang.fmt(
-            Msg::RStripLabel,
+            Msg::ResultsStripLabel,
             &[("p10", &fmt_opt(row.p10, lang)), ("median", &fmt_opt(row.median, lang)), ("p90", &fmt_opt(row.p90, lang)), ("score", &fmt_opt(score, lang))],
         )
     };
@@ -221,12 +230,12 @@ pub fn Provenance(d: Derived) -> impl IntoView {
                 let synthetic = b.meta().synthetic;
                 view! { <p class="provenance" class:synthetic=synthetic data-testid="provenance">{crate::assessment::report::provenance_line(b.meta(), lang)}</p> }.into_any()
             }
-            BenchState::Ready(_) => view! { <p class="provenance">{lang.t(Msg::RBenchNotForBank)}</p> }.into_any(),
+            BenchState::Ready(_) => view! { <p class="provenance">{lang.t(Msg::ResultsBenchNotForBank)}</p> }.into_any(),
             BenchState::Failed(p) => view! {
-                <div class="error-box" role="alert"><p>{lang.t(Msg::RBenchFailed)}</p><ProblemList problems=p/></div>
+                <div class="error-box" role="alert"><p>{lang.t(Msg::ResultsBenchFailed)}</p><ProblemList problems=p/></div>
             }
             .into_any(),
-            BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{lang.t(Msg::RBenchLoading)}</p> }.into_any(),
+            BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{lang.t(Msg::ResultsBenchLoading)}</p> }.into_any(),
         }
     }
 }

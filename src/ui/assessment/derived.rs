@@ -105,7 +105,7 @@ pub fn service_namer(state: AppState, lang: Lang) -> impl Fn(&str) -> String {
 
 /// A score for people: "62" (scores are shown without decimals), or "n.a.".
 pub fn fmt_score(score: Option<f64>, lang: Lang) -> String {
-    score.map(|s| lang.number(s, 0)).unwrap_or_else(|| lang.t(Msg::RNotAvailable).to_owned())
+    score.map(|s| lang.number(s, 0)).unwrap_or_else(|| lang.t(Msg::ResultsNotAvailable).to_owned())
 }
 
 /// A figure rounded to a whole number, or a dash.

@@ -70,17 +70,17 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
     };
     view! {
         <section class="exports no-print" aria-labelledby="exports-title">
-            <h2 id="exports-title">{move || state.t(Msg::XTitle)}</h2>
+            <h2 id="exports-title">{move || state.t(Msg::ExportTitle)}</h2>
             <div class="toolbar">
-                <a class="button" href=report_href>{move || state.t(Msg::XPrint)}</a>
+                <a class="button" href=report_href>{move || state.t(Msg::ExportPrint)}</a>
                 <button type="button" on:click=xlsx disabled=move || busy.get()>
-                    {move || if busy.get() { state.t(Msg::XWorking) } else { state.t(Msg::XXlsx) }}
+                    {move || if busy.get() { state.t(Msg::ExportWorking) } else { state.t(Msg::ExportXlsx) }}
                 </button>
-                <button type="button" on:click=csv_scores>{move || state.t(Msg::XCsvScores)}</button>
-                {move || has_plan.get().then(|| view! { <button type="button" on:click=csv_plan>{state.t(Msg::XCsvPlan)}</button> })}
-                <button type="button" on:click=markdown>{move || state.t(Msg::XMarkdown)}</button>
-                <button type="button" on:click=json>{move || state.t(Msg::XJson)}</button>
-                {move || has_plan.get().then(|| view! { <button type="button" on:click=plan_file>{state.t(Msg::XPlanJson)}</button> })}
+                <button type="button" on:click=csv_scores>{move || state.t(Msg::ExportCsvScores)}</button>
+                {move || has_plan.get().then(|| view! { <button type="button" on:click=csv_plan>{state.t(Msg::ExportCsvPlan)}</button> })}
+                <button type="button" on:click=markdown>{move || state.t(Msg::ExportMarkdown)}</button>
+                <button type="button" on:click=json>{move || state.t(Msg::ExportJson)}</button>
+                {move || has_plan.get().then(|| view! { <button type="button" on:click=plan_file>{state.t(Msg::ExportPlanJson)}</button> })}
             </div>
         </section>
     }

@@ -30,8 +30,8 @@ pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
     let compatible = state.current.with_untracked(|a| a.as_ref().is_some_and(|a| bank.accepts_version(&a.bank_id, &a.bank_version)));
     if !compatible {
         return view! {
-            <h1 tabindex="-1">{move || state.t(Msg::QIncompatibleTitle)}</h1>
-            <p>{move || state.t(Msg::QIncompatibleBody)}</p>
+            <h1 tabindex="-1">{move || state.t(Msg::QuestionnaireIncompatibleTitle)}</h1>
+            <p>{move || state.t(Msg::QuestionnaireIncompatibleBody)}</p>
             <p><a href="#/">{move || state.t(Msg::NotFoundHome)}</a></p>
         }
         .into_any();
@@ -64,7 +64,7 @@ fn Incomplete(id: String, title: Msg) -> impl IntoView {
     let review = Route::Assessment { id, page: AssessmentPage::Review }.href();
     view! {
         <h1 tabindex="-1">{move || state.t(title)}</h1>
-        <p>{move || state.t(Msg::RIncomplete)}</p>
-        <p><a class="button primary" href=review>{move || state.t(Msg::RToReview)}</a></p>
+        <p>{move || state.t(Msg::ResultsIncomplete)}</p>
+        <p><a class="button primary" href=review>{move || state.t(Msg::ResultsToReview)}</a></p>
     }
 }

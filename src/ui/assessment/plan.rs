@@ -101,7 +101,7 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
     });
     view! {
         <h1 tabindex="-1">{move || state.lang.get().fmt(Msg::PlanTitleFor, &[("name", &name())])}</h1>
-        <p class="disclaimer">{move || state.t(Msg::RSelfAssessment)}</p>
+        <p class="disclaimer">{move || state.t(Msg::ResultsSelfAssessment)}</p>
         <Provenance d/>
         <p class="lead">{move || state.t(Msg::PlanIntro)}</p>
         <ImportanceSettings bank/>
@@ -279,7 +279,7 @@ fn PlanItemCard(id: String, d: Derived) -> impl IntoView {
             </div>
             {move || (!accepted()).then(|| view! { <p class="muted">{state.t(Msg::PlanDroppedNote)}</p> })}
             <p class="why"><strong>{move || state.t(Msg::PlanWhyLabel)}</strong> " " {why}</p>
-            {move || { let s = services(); (!s.is_empty()).then(|| view! { <p class="services"><strong>{state.t(Msg::XServices)} ": "</strong>{s}</p> }) }}
+            {move || { let s = services(); (!s.is_empty()).then(|| view! { <p class="services"><strong>{state.t(Msg::ExportServices)} ": "</strong>{s}</p> }) }}
             {move || item.with(|i| i.as_ref().filter(|i| !i.description.is_empty()).map(|i| {
                 let text = i.description.clone();
                 view! { <details><summary>{state.t(Msg::PlanDetails)}</summary><p>{text}</p></details> }
@@ -313,12 +313,12 @@ fn ItemFields(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
     let status = move || item.with(|i| i.as_ref().map(|i| i.status).unwrap_or_default());
     view! {
         <div class="plan-fields">
-            {text(Msg::XAction, "title", |i| i.title.clone(), |i, v| i.title = v)}
-            {text(Msg::XOwner, "owner", |i| i.owner.clone(), |i, v| i.owner = v)}
-            {date(Msg::XStart, "start", |i| i.start.clone(), |i, v| if is_date_or_empty(&v) { i.start = v })}
-            {date(Msg::XDue, "due", |i| i.due.clone(), |i, v| if is_date_or_empty(&v) { i.due = v })}
+            {text(Msg::ExportAction, "title", |i| i.title.clone(), |i, v| i.title = v)}
+            {text(Msg::ExportOwner, "owner", |i| i.owner.clone(), |i, v| i.owner = v)}
+            {date(Msg::ExportStart, "start", |i| i.start.clone(), |i, v| if is_date_or_empty(&v) { i.start = v })}
+            {date(Msg::ExportDue, "due", |i| i.due.clone(), |i, v| if is_date_or_empty(&v) { i.due = v })}
             <div class="field">
-                <label for=status_id.clone()>{move || state.t(Msg::XStatus)}</label>
+                <label for=status_id.clone()>{move || state.t(Msg::ExportStatus)}</label>
                 <select id=status_id on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let chosen = Status::ALL.into_iter().find(|s| status_key(*s) == value).unwrap_or_default();
@@ -329,9 +329,9 @@ fn ItemFields(id: String, item: Memo<Option<PlanItem>>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {text(Msg::XKpi, "kpi", |i| i.kpi.clone(), |i, v| i.kpi = v)}
-            {text(Msg::XBaseline, "baseline", |i| i.kpi_baseline.clone(), |i, v| i.kpi_baseline = v)}
-            {text(Msg::XTarget, "target", |i| i.kpi_target.clone(), |i, v| i.kpi_target = v)}
+            {text(Msg::ExportKpi, "kpi", |i| i.kpi.clone(), |i, v| i.kpi = v)}
+            {text(Msg::ExportBaseline, "baseline", |i| i.kpi_baseline.clone(), |i, v| i.kpi_baseline = v)}
+            {text(Msg::ExportTarget, "target", |i| i.kpi_target.clone(), |i, v| i.kpi_target = v)}
         </div>
     }
 }

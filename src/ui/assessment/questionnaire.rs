@@ -22,7 +22,7 @@ pub(super) fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoVi
     let steps = Signal::derive(move || {
         let lang = state.lang.get();
         let href = |n| page_route(&id, n, sections).href();
-        let mut steps = vec![Step { title: lang.t(Msg::QProfileTitle).to_owned(), href: href(0), count: None }];
+        let mut steps = vec![Step { title: lang.t(Msg::QuestionnaireProfileTitle).to_owned(), href: href(0), count: None }];
         for (i, s) in bank.sections().iter().enumerate() {
             let (done, all) = state.current.with(|a| {
                 a.as_ref()
@@ -34,7 +34,7 @@ pub(super) fn Navigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoVi
             });
             steps.push(Step { title: s.title.get(lang).to_owned(), href: href(i + 1), count: Some(format!("{done}/{all}")) });
         }
-        steps.push(Step { title: lang.t(Msg::QReviewTitle).to_owned(), href: href(sections + 1), count: None });
+        steps.push(Step { title: lang.t(Msg::QuestionnaireReviewTitle).to_owned(), href: href(sections + 1), count: None });
         steps
     });
     view! { <StepNavigator answered total sections page steps/> }
@@ -52,7 +52,7 @@ pub fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView 
             state.request_focus(dom_id(&q));
         }
     }
-    let (title, intro) = page_heading(&bank, page, Msg::QProfileTitle, Msg::QProfileIntro);
+    let (title, intro) = page_heading(&bank, page, Msg::QuestionnaireProfileTitle, Msg::QuestionnaireProfileIntro);
     let body = if page == 0 {
         view! { <ProfileFields bank=bank.clone()/> }.into_any()
     } else {
@@ -60,15 +60,15 @@ pub fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView 
     };
     let prev = (page > 0).then(|| page_route(&id, page - 1, sections).href());
     let next = page_route(&id, page + 1, sections).href();
-    let next_label = move || state.t(if page == sections { Msg::QToReview } else { Msg::QNext });
+    let next_label = move || state.t(if page == sections { Msg::QuestionnaireToReview } else { Msg::QuestionnaireNext });
     view! {
         <Navigator id=id.clone() bank=bank.clone() page/>
         <h1 tabindex="-1">{title}</h1>
         <p class="lead">{intro}</p>
-        {(page > 0).then(|| view! { <p class="muted legend-note">{move || state.t(Msg::QLevelsNote)}</p> })}
+        {(page > 0).then(|| view! { <p class="muted legend-note">{move || state.t(Msg::QuestionnaireLevelsNote)}</p> })}
         {body}
         <div class="pager no-print">
-            {prev.map(|href| view! { <a class="button" href=href rel="prev">{move || state.t(Msg::QPrevious)}</a> })}
+            {prev.map(|href| view! { <a class="button" href=href rel="prev">{move || state.t(Msg::QuestionnairePrevious)}</a> })}
             <a class="button primary" href=next rel="next">{next_label}</a>
         </div>
     }
@@ -117,7 +117,7 @@ fn ProfileFields(bank: Arc<Bank>) -> impl IntoView {
     view! {
         <div class="questions profile">
             <div class="field">
-                <label for="assessment-name">{move || state.t(Msg::QNameLabel)}</label>
+                <label for="assessment-name">{move || state.t(Msg::QuestionnaireNameLabel)}</label>
                 <input id="assessment-name" type="text" maxlength="200" prop:value=move || name.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);

@@ -43,11 +43,11 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
                 <ul class="notes">{move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </header>
             <section class="print-block">
-                <h2>{move || state.t(Msg::ROverall)}</h2>
+                <h2>{move || state.t(Msg::ResultsOverall)}</h2>
                 <p class="big-number">{move || d.scores.with(|s| fmt_score(s.as_ref().and_then(|s| s.value(OVERALL)), state.lang.get()))}<span class="of">" / 100"</span></p>
             </section>
             <section class="print-block two-col">
-                <Chart width=460 height=420 label=Signal::derive(move || state.t(Msg::RRadarLabel).to_owned()) testid="report-radar" draw=move |canvas| {
+                <Chart width=460 height=420 label=Signal::derive(move || state.t(Msg::ResultsRadarLabel).to_owned()) testid="report-radar" draw=move |canvas| {
                     let (axes, series) = radar_series(d, state.lang.get());
                     charts::radar(canvas, &axes, &series);
                 }/>
@@ -57,7 +57,7 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
             <SubBars d/>
             <PlanTable d/>
             <footer class="report-foot">
-                <p>{move || state.t(Msg::RSelfAssessment)}</p>
+                <p>{move || state.t(Msg::ResultsSelfAssessment)}</p>
                 <p>{move || state.bench().map(|b| provenance_line(b.meta(), state.lang.get())).unwrap_or_default()}</p>
             </footer>
         </div>
@@ -75,20 +75,20 @@ fn ScoresTable(d: Derived) -> impl IntoView {
         let row = |id: &str| cmp.as_ref().and_then(|c| c.row(id)).cloned();
         d.scores.with(|s| {
             let Some(s) = s else { return Vec::new() };
-            let mut out = vec![(lang.t(Msg::ROverallShort).to_owned(), s.value(OVERALL), row(OVERALL))];
+            let mut out = vec![(lang.t(Msg::ResultsOverallShort).to_owned(), s.value(OVERALL), row(OVERALL))];
             out.extend(s.dimensions.iter().map(|dim| (bank.sections()[dim.section].title.get(lang).to_owned(), s.value(&dim.id), row(&dim.id))));
             out
         })
     };
     view! {
         <table class="scores">
-            <caption>{move || state.t(Msg::RComparison)}</caption>
+            <caption>{move || state.t(Msg::ResultsComparison)}</caption>
             <thead><tr>
-                <th scope="col">{move || state.t(Msg::RDimension)}</th>
-                <th scope="col" class="num">{move || state.t(Msg::RScore)}</th>
-                <th scope="col" class="num">{move || state.t(Msg::XPercentile)}</th>
-                <th scope="col" class="num">{move || state.t(Msg::XPeerMean)}</th>
-                <th scope="col" class="num">{move || state.t(Msg::RChampions)}</th>
+                <th scope="col">{move || state.t(Msg::ResultsDimension)}</th>
+                <th scope="col" class="num">{move || state.t(Msg::ResultsScore)}</th>
+                <th scope="col" class="num">{move || state.t(Msg::ExportPercentile)}</th>
+                <th scope="col" class="num">{move || state.t(Msg::ExportPeerMean)}</th>
+                <th scope="col" class="num">{move || state.t(Msg::ResultsChampions)}</th>
             </tr></thead>
             <tbody>
                 {move || {
@@ -145,10 +145,10 @@ fn printed_items(d: Derived, state: crate::ui::state::AppState, lang: Lang) -> O
 #[component]
 fn PlanTable(d: Derived) -> impl IntoView {
     let state = use_state();
-    let heads = [Msg::XAction, Msg::XTier, Msg::XStatus, Msg::XOwner, Msg::XDue, Msg::XKpi];
+    let heads = [Msg::ExportAction, Msg::ExportTier, Msg::ExportStatus, Msg::ExportOwner, Msg::ExportDue, Msg::ExportKpi];
     view! {
         <section class="plan-print">
-            <h2>{move || state.t(Msg::XSheetPlan)}</h2>
+            <h2>{move || state.t(Msg::ExportSheetPlan)}</h2>
             {move || match printed_items(d, state, state.lang.get()) {
                 None => view! { <p class="muted">{state.t(Msg::ReportNoPlan)}</p> }.into_any(),
                 Some(items) => view! {
@@ -158,7 +158,7 @@ fn PlanTable(d: Derived) -> impl IntoView {
                             {items.into_iter().map(|i| view! {
                                 <tr>
                                     <td><strong>{i.title}</strong><br/><span class="small muted">{i.why}</span>
-                                        {(!i.services.is_empty()).then(|| view! { <br/><span class="small">{state.t(Msg::XServices)} ": " {i.services}</span> })}
+                                        {(!i.services.is_empty()).then(|| view! { <br/><span class="small">{state.t(Msg::ExportServices)} ": " {i.services}</span> })}
                                     </td>
                                     <td>{i.tier}</td>
                                     <td>{i.status}</td>

@@ -19,7 +19,7 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
     let state = use_state();
     let b = bank.clone();
     if !state.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.is_complete(&b))) {
-        return view! { <Incomplete id title=Msg::RTitle/> }.into_any();
+        return view! { <Incomplete id title=Msg::ResultsTitle/> }.into_any();
     }
     let d = Derived::new(state, bank);
     let name = move || state.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
@@ -27,22 +27,22 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
     let review = Route::Assessment { id: id.clone(), page: AssessmentPage::Review }.href();
     let plan = Route::Assessment { id, page: AssessmentPage::Plan }.href();
     view! {
-        <h1 tabindex="-1">{move || state.lang.get().fmt(Msg::RTitleFor, &[("name", &name())])}</h1>
-        <p class="disclaimer">{move || state.t(Msg::RSelfAssessment)}</p>
+        <h1 tabindex="-1">{move || state.lang.get().fmt(Msg::ResultsTitleFor, &[("name", &name())])}</h1>
+        <p class="disclaimer">{move || state.t(Msg::ResultsSelfAssessment)}</p>
         <section class="overall" aria-labelledby="overall-title">
-            <h2 id="overall-title">{move || state.t(Msg::ROverall)}</h2>
+            <h2 id="overall-title">{move || state.t(Msg::ResultsOverall)}</h2>
             {move || overall().map(|(score, reliable)| view! {
                 <p class="big-number" data-testid="overall-score">{fmt_score(score, state.lang.get())}<span class="of">" / 100"</span></p>
-                {(!reliable).then(|| view! { <p class="warning-text">{state.t(Msg::ROverallUnreliable)}</p> })}
+                {(!reliable).then(|| view! { <p class="warning-text">{state.t(Msg::ResultsOverallUnreliable)}</p> })}
             })}
-            <p class="muted">{move || state.t(Msg::ROverallExplain)}</p>
+            <p class="muted">{move || state.t(Msg::ResultsOverallExplain)}</p>
         </section>
         <BenchmarkPanel d/>
         <Areas d/>
         <SubBars d/>
         <div class="pager no-print">
-            <a class="button" href=review>{move || state.t(Msg::RToReview)}</a>
-            <a class="button primary" href=plan>{move || state.t(Msg::RToPlan)}</a>
+            <a class="button" href=review>{move || state.t(Msg::ResultsToReview)}</a>
+            <a class="button primary" href=plan>{move || state.t(Msg::ResultsToPlan)}</a>
         </div>
         <ExportBar d/>
     }
@@ -69,11 +69,11 @@ pub fn Areas(d: Derived) -> impl IntoView {
     view! {
         <section class="areas print-block">
             <div>
-                <h2>{move || state.t(Msg::RStrongest)}</h2>
+                <h2>{move || state.t(Msg::ResultsStrongest)}</h2>
                 <ul>{move || extremes.get().0.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             </div>
             <div>
-                <h2>{move || state.t(Msg::RWeakest)}</h2>
+                <h2>{move || state.t(Msg::ResultsWeakest)}</h2>
                 <ul>{move || extremes.get().1.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             </div>
         </section>
@@ -115,19 +115,19 @@ pub fn SubBars(d: Derived) -> impl IntoView {
     let label = Signal::derive(move || {
         let lang = state.lang.get();
         let parts: Vec<String> = bars.with(|bars| bars.iter().map(|b| format!("{} {}", b.label, fmt_opt(b.value, lang))).collect());
-        format!("{}: {}", lang.t(Msg::RBarsLabel), parts.join(", "))
+        format!("{}: {}", lang.t(Msg::ResultsBarsLabel), parts.join(", "))
     });
     view! {
         <section>
-            <h2>{move || state.t(Msg::RSubdimensions)}</h2>
+            <h2>{move || state.t(Msg::ResultsSubdimensions)}</h2>
             <Chart width=760 height=height label testid="subdimension-bars" draw=move |canvas| {
                 let lang = state.lang.get();
-                let mut legend = vec![(lang.t(Msg::RYourCompany).to_owned(), COMPANY, false)];
+                let mut legend = vec![(lang.t(Msg::ResultsYourCompany).to_owned(), COMPANY, false)];
                 if d.comparison.get().is_some() {
-                    legend.push((lang.t(Msg::RPeerAverage).to_owned(), PEERS, false));
-                    legend.push((lang.t(Msg::RChampions).to_owned(), CHAMPIONS, true));
+                    legend.push((lang.t(Msg::ResultsPeerAverage).to_owned(), PEERS, false));
+                    legend.push((lang.t(Msg::ResultsChampions).to_owned(), CHAMPIONS, true));
                 }
-                bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::RNotAvailable)));
+                bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::ResultsNotAvailable)));
             }/>
         </section>
     }

@@ -39,21 +39,21 @@ pub fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
     let list_id = id.clone();
     view! {
         <Navigator id=id.clone() bank=bank.clone() page=sections + 1/>
-        <h1 tabindex="-1">{move || state.t(Msg::QReviewTitle)}</h1>
+        <h1 tabindex="-1">{move || state.t(Msg::QuestionnaireReviewTitle)}</h1>
         {move || {
             let (profile, items, complete) = open.get();
             if profile.is_empty() && items.is_empty() {
-                view! { <p class="ok">{state.t(Msg::QReviewAllDone)}</p> }.into_any()
+                view! { <p class="ok">{state.t(Msg::QuestionnaireReviewAllDone)}</p> }.into_any()
             } else {
                 view! { <OpenList id=list_id.clone() sections profile items complete/> }.into_any()
             }
         }}
         <div class="pager no-print">
-            <a class="button" href=page_route(&id, sections, sections).href() rel="prev">{move || state.t(Msg::QPrevious)}</a>
+            <a class="button" href=page_route(&id, sections, sections).href() rel="prev">{move || state.t(Msg::QuestionnairePrevious)}</a>
             {move || if open.with(|o| o.2) {
-                view! { <a class="button primary" href=results.clone()>{state.t(Msg::QSeeResults)}</a> }.into_any()
+                view! { <a class="button primary" href=results.clone()>{state.t(Msg::QuestionnaireSeeResults)}</a> }.into_any()
             } else {
-                view! { <span class="muted">{state.t(Msg::QResultsLocked)}</span> }.into_any()
+                view! { <span class="muted">{state.t(Msg::QuestionnaireResultsLocked)}</span> }.into_any()
             }}
         </div>
     }
@@ -65,10 +65,10 @@ fn OpenList(id: String, sections: usize, profile: Vec<String>, items: Vec<Open>,
     let state = use_state();
     let profile_href = page_route(&id, 0, sections).href();
     view! {
-        <p>{if complete { state.t(Msg::QReviewOptionalOpen) } else { state.t(Msg::QReviewRequiredOpen) }}</p>
+        <p>{if complete { state.t(Msg::QuestionnaireReviewOptionalOpen) } else { state.t(Msg::QuestionnaireReviewRequiredOpen) }}</p>
         <ul class="open-list">
             {(!profile.is_empty()).then(|| view! {
-                <li><a href=profile_href>{state.t(Msg::QProfileTitle)} ": " {profile.join(", ")}</a> " " <RequiredTag required=true/></li>
+                <li><a href=profile_href>{state.t(Msg::QuestionnaireProfileTitle)} ": " {profile.join(", ")}</a> " " <RequiredTag required=true/></li>
             })}
             {items.into_iter().map(|(page, item_id, text, required)| {
                 let href = page_route(&id, page, sections).href();

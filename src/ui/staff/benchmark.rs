@@ -43,7 +43,7 @@ fn ActiveBenchmark() -> impl IntoView {
             {move || match state.benchmark.get() {
                 BenchState::Ready(b) => view! { <p class="provenance" class:synthetic=b.meta().synthetic data-testid="active-benchmark">{provenance_line(b.meta(), state.lang.get())}</p> }.into_any(),
                 BenchState::Failed(p) => view! { <div class="error-box" role="alert"><ProblemList problems=p/></div> }.into_any(),
-                BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{state.t(Msg::RBenchLoading)}</p> }.into_any(),
+                BenchState::NotLoaded | BenchState::Loading => view! { <p class="muted">{state.t(Msg::ResultsBenchLoading)}</p> }.into_any(),
             }}
             {move || state.has_own_benchmark().then(|| view! {
                 <button type="button" on:click=move |_| { state.reset_benchmark(); state.notify(state.t(Msg::StaffBenchReset)); }>

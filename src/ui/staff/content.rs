@@ -146,7 +146,7 @@ pub fn StaffContent() -> impl IntoView {
             <h2 id="content-check">{move || state.t(Msg::ContentCheckTitle)}</h2>
             <FilePicker id="content-files" label=Signal::derive(move || state.t(Msg::ContentPick).to_owned())
                 accept=".toml,.json,application/json,application/toml" multiple=true limit=MAX_CONTENT_FILE on_files=on_files/>
-            {move || busy.get().then(|| view! { <p class="muted" role="status">{state.t(Msg::XWorking)}</p> })}
+            {move || busy.get().then(|| view! { <p class="muted" role="status">{state.t(Msg::ExportWorking)}</p> })}
             <ul class="file-reports" data-testid="content-report">
                 {move || checked.get().into_iter().map(|c| view! { <CheckedItem c/> }).collect_view()}
             </ul>

@@ -22,7 +22,7 @@ impl AppState {
         let lang = self.lang.get_untracked();
         match browser::download(name, mime, bytes) {
             Ok(()) => self.notify(lang.fmt(Msg::HomeExported, &[("file", &name)])),
-            Err(_) => self.notify(lang.t(Msg::XFailed)),
+            Err(_) => self.notify(lang.t(Msg::ExportFailed)),
         }
     }
 

@@ -35,7 +35,7 @@ fn SurveyNavigator(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
         let step = |n, title: &str| Step { title: title.to_owned(), href: page_href(&id, n), count: None };
         let mut steps = vec![step(0, lang.t(Msg::SurveyProfileTitle))];
         steps.extend(bank.sections().iter().enumerate().map(|(i, s)| step(i + 1, s.title.get(lang))));
-        steps.push(step(sections + 1, lang.t(Msg::QReviewTitle)));
+        steps.push(step(sections + 1, lang.t(Msg::QuestionnaireReviewTitle)));
         steps
     });
     view! { <StepNavigator answered total sections page steps/> }
@@ -59,8 +59,8 @@ pub fn Form(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView {
         <p class="lead">{intro}</p>
         {body}
         <div class="pager no-print">
-            {prev.map(|href| view! { <a class="button" href=href rel="prev">{move || state.t(Msg::QPrevious)}</a> })}
-            <a class="button primary" href=next rel="next">{move || state.t(if page == sections { Msg::QToReview } else { Msg::QNext })}</a>
+            {prev.map(|href| view! { <a class="button" href=href rel="prev">{move || state.t(Msg::QuestionnairePrevious)}</a> })}
+            <a class="button primary" href=next rel="next">{move || state.t(if page == sections { Msg::QuestionnaireToReview } else { Msg::QuestionnaireNext })}</a>
         </div>
     }
 }
@@ -181,7 +181,7 @@ pub fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
     let list_id = id.clone();
     view! {
         <SurveyNavigator id bank page=sections + 1/>
-        <h1 tabindex="-1">{move || state.t(Msg::QReviewTitle)}</h1>
+        <h1 tabindex="-1">{move || state.t(Msg::QuestionnaireReviewTitle)}</h1>
         {move || {
             let list = missing.get();
             if list.is_empty() {

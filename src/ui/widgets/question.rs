@@ -18,7 +18,7 @@ pub fn RequiredTag(required: bool) -> impl IntoView {
     let state = use_state();
     view! {
         <span class=if required { "tag required" } else { "tag optional" }>
-            {move || state.t(if required { Msg::QRequired } else { Msg::QOptional })}
+            {move || state.t(if required { Msg::QuestionnaireRequired } else { Msg::QuestionnaireOptional })}
         </span>
     }
 }
@@ -36,7 +36,7 @@ pub fn ProfileSelect(field: ProfileField, dom_id: String, selected: Signal<Strin
             <label for=dom_id.clone()>{move || label.get(state.lang.get()).to_owned()} " " <RequiredTag required=field.required/></label>
             {field.help.map(|help| view! { <p class="muted" id=help_id>{move || help.get(state.lang.get()).to_owned()}</p> })}
             <select id=dom_id aria-describedby=described_by aria-required=field.required.to_string() on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <option value="" selected=move || selected.get().is_empty()>{move || state.t(Msg::QChoose)}</option>
+                <option value="" selected=move || selected.get().is_empty()>{move || state.t(Msg::AnswerChoose)}</option>
                 {field.options.into_iter().map(|option| {
                     let id = option.id.clone();
                     let option_label = option.label;
@@ -54,9 +54,9 @@ fn choices(kind: &ItemKind, scale: Option<&Scale>, lang: Lang) -> Vec<(Answer, S
             let mut c: Vec<(Answer, String, Option<String>)> = levels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| (Answer::Level(i as u8 + 1), lang.fmt(Msg::QLevel, &[("n", &(i + 1))]), Some(l.get(lang).to_owned())))
+                .map(|(i, l)| (Answer::Level(i as u8 + 1), lang.fmt(Msg::AnswerLevel, &[("n", &(i + 1))]), Some(l.get(lang).to_owned())))
                 .collect();
-            c.push((Answer::DontKnow, lang.t(Msg::QDontKnow).to_owned(), None));
+            c.push((Answer::DontKnow, lang.t(Msg::AnswerDontKnow).to_owned(), None));
             c
         }
         ItemKind::Rating { .. } => scale
@@ -65,14 +65,14 @@ fn choices(kind: &ItemKind, scale: Option<&Scale>, lang: Lang) -> Vec<(Answer, S
         ItemKind::Nps => (0..=10u8)
             .map(|n| {
                 let hint = match n {
-                    0 => Some(lang.t(Msg::QNpsLow).to_owned()),
-                    10 => Some(lang.t(Msg::QNpsHigh).to_owned()),
+                    0 => Some(lang.t(Msg::AnswerNpsLow).to_owned()),
+                    10 => Some(lang.t(Msg::AnswerNpsHigh).to_owned()),
                     _ => None,
                 };
                 (Answer::Nps(n), n.to_string(), hint)
             })
             .collect(),
-        ItemKind::YesNo => vec![(Answer::YesNo(true), lang.t(Msg::QYes).to_owned(), None), (Answer::YesNo(false), lang.t(Msg::QNo).to_owned(), None)],
+        ItemKind::YesNo => vec![(Answer::YesNo(true), lang.t(Msg::AnswerYes).to_owned(), None), (Answer::YesNo(false), lang.t(Msg::AnswerNo).to_owned(), None)],
         ItemKind::Choice { options } => options.iter().map(|o| (Answer::Choice(o.id.clone()), o.label.get(lang).to_owned(), None)).collect(),
         ItemKind::Text => Vec::new(),
     }
@@ -126,14 +126,14 @@ pub fn QuestionField(
             </legend>
             {item.help.map(|h| view! {
                 <details class="help">
-                    <summary>{move || state.t(Msg::QHelp)}</summary>
+                    <summary>{move || state.t(Msg::QuestionnaireHelp)}</summary>
                     <p>{move || h.get(lang.get()).to_owned()}</p>
                 </details>
             })}
             {body}
             {move || answer.get().is_some().then(|| view! {
                 <button type="button" class="link clear" on:click=move |_| on_answer.run(None)>
-                    {state.t(Msg::QClear)}
+                    {state.t(Msg::AnswerClear)}
                 </button>
             })}
         </fieldset>

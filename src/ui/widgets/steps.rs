@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 /// "Answered: 12 of 50 · section 2 of 5" (the section part on section pages only).
 fn progress_label(lang: Lang, answered: usize, total: usize, page: usize, sections: usize) -> String {
-    let mut text = lang.fmt(Msg::QProgress, &[("answered", &answered), ("total", &total)]);
+    let mut text = lang.fmt(Msg::QuestionnaireProgress, &[("answered", &answered), ("total", &total)]);
     if (1..=sections).contains(&page) {
         text.push_str(" · ");
-        text.push_str(&lang.fmt(Msg::QSectionOf, &[("n", &page), ("total", &sections)]));
+        text.push_str(&lang.fmt(Msg::QuestionnaireSectionOf, &[("n", &page), ("total", &sections)]));
     }
     text
 }
@@ -37,7 +37,7 @@ pub fn StepNavigator(answered: Signal<usize>, total: Signal<usize>, sections: us
                 <progress max=move || total.get().max(1) value=move || answered.get() aria-label=move || label.get()></progress>
                 <span>{move || label.get()}</span>
             </div>
-            <nav aria-label=move || state.t(Msg::QSectionsLabel)>
+            <nav aria-label=move || state.t(Msg::QuestionnaireSectionsLabel)>
                 <ol class="steps">
                     {move || steps.get().into_iter().enumerate().map(|(n, step)| view! {
                         <li>

@@ -55,10 +55,10 @@ pub fn SurveyExports(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
     };
     view! {
         <section class="exports no-print" aria-labelledby="survey-exports-title">
-            <h2 id="survey-exports-title">{move || state.t(Msg::XTitle)}</h2>
+            <h2 id="survey-exports-title">{move || state.t(Msg::ExportTitle)}</h2>
             <div class="toolbar">
                 <a class="button" href=Route::Staff(StaffPage::Report).href()>{move || state.t(Msg::SurveyPrintReport)}</a>
-                <button type="button" on:click=xlsx disabled=move || busy.get()>{move || if busy.get() { state.t(Msg::XWorking) } else { state.t(Msg::XXlsx) }}</button>
+                <button type="button" on:click=xlsx disabled=move || busy.get()>{move || if busy.get() { state.t(Msg::ExportWorking) } else { state.t(Msg::ExportXlsx) }}</button>
                 <button type="button" on:click=csv_services>{move || state.t(Msg::SurveyCsvServices)}</button>
                 <button type="button" on:click=results>{move || state.t(Msg::SurveyResultsJson)}</button>
                 <a class="button" href=Route::Staff(StaffPage::Responses).href()>{move || state.t(Msg::SurveyRawExports)}</a>
