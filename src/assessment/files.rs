@@ -64,8 +64,8 @@ pub fn assessment_file(name: &str, bytes: &[u8], bank: &Bank) -> Result<Imported
 }
 
 /// Checks an assessment (from a file or a backup) against the bank.
-pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> Result<ImportedAssessment, Vec<Problem>> {
-    if !bank.accepts_version(&a.bank_id, &a.bank_version) {
+pub fn check_assessment(name: &str, text: &str, mut a: Assessment, bank: &Bank) -> Result<ImportedAssessment, Vec<Problem>> {
+    if !bank.reads_version(&a.bank_id, &a.bank_version) {
         return Err(vec![
             Problem::new(name, ProblemKind::UnknownBank { id: a.bank_id.clone(), version: a.bank_version.clone() }).field("assessment.bank_version")
         ]);
@@ -75,6 +75,7 @@ pub fn check_assessment(name: &str, text: &str, a: Assessment, bank: &Bank) -> R
         p.line = text.find(&format!("\"{record}\"")).map(|i| line_of(text, i));
         p
     };
+    a.upgrade(bank);
     let mut problems = Vec::new();
     if !is_valid_id(&a.id) {
         problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Id, found: Found::literal(&a.id) }).field("assessment.id"));

@@ -155,6 +155,34 @@ impl Assessment {
         self.importance.get(dimension).copied().unwrap_or_default()
     }
 
+    /// Brings an assessment made with an earlier MAJOR version of `bank` up to date:
+    /// each answer goes to the questions it answers now (the bank's `carry` rules, or the
+    /// same id), where it fits; an answer no question of this version takes is kept
+    /// under its old id, where it is never scored. Returns whether anything changed.
+    pub fn upgrade(&mut self, bank: &Bank) -> bool {
+        if self.bank_version == bank.version() || !bank.reads_version(&self.bank_id, &self.bank_version) {
+            return false;
+        }
+        let mut answers = BTreeMap::new();
+        for (id, given) in std::mem::take(&mut self.answers) {
+            let targets = bank.carried_to(&self.bank_version, &id);
+            let fitting: Vec<&Item> = targets.iter().filter_map(|t| bank.item(t)).filter(|item| given.value.fits(item)).collect();
+            if fitting.is_empty() && bank.item(&id).is_none() {
+                answers.insert(id, given);
+                continue;
+            }
+            for item in fitting {
+                answers.entry(item.id.clone()).or_insert_with(|| given.clone());
+            }
+        }
+        self.answers = answers;
+        if self.resume.question.as_deref().is_some_and(|q| bank.item(q).is_none()) {
+            self.resume.question = None;
+        }
+        self.bank_version = bank.version().to_owned();
+        true
+    }
+
     /// Its scores against `bank`.
     pub fn scores(&self, bank: &Bank) -> Scores {
         score::score(bank, &|id| self.answer_of(id).cloned())

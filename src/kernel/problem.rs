@@ -236,6 +236,7 @@ pub enum Thing {
     Language,
     /// A question asked before this one.
     EarlierQuestion,
+    Question,
     ProfileField,
     Bank,
     Dimension,
@@ -250,6 +251,7 @@ impl Thing {
             Thing::Service => lang.t(Msg::ThingService).to_owned(),
             Thing::Language => lang.t(Msg::ThingLanguage).to_owned(),
             Thing::EarlierQuestion => lang.t(Msg::ThingEarlierQuestion).to_owned(),
+            Thing::Question => lang.t(Msg::ThingQuestion).to_owned(),
             Thing::ProfileField => lang.t(Msg::ThingProfileField).to_owned(),
             Thing::Bank => lang.t(Msg::ThingBank).to_owned(),
             Thing::Dimension => lang.t(Msg::ThingDimension).to_owned(),

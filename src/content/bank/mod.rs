@@ -132,10 +132,36 @@ impl Bank {
     pub fn accepts_version(&self, bank_id: &str, version: &str) -> bool {
         bank_id == self.id() && major(version) == major(self.version())
     }
+
+    /// Can answers given to `version` be carried over to this version (same id, an
+    /// earlier or the same MAJOR version)?
+    pub fn reads_version(&self, bank_id: &str, version: &str) -> bool {
+        bank_id == self.id() && major(version).is_some() && major(version) <= major(self.version())
+    }
+
+    /// The question ids an answer to `question` of `version` answers in this version:
+    /// the `carry` rules of the bank for an earlier MAJOR version, else the same id if
+    /// this version still has it, else none.
+    pub fn carried_to(&self, version: &str, question: &str) -> Vec<&str> {
+        let from = major(version);
+        if from != major(self.version()) {
+            let rules: Vec<&Carry> = self.file.carry.iter().filter(|c| Some(c.from_major) == from && c.question == question).collect();
+            if !rules.is_empty() {
+                return rules.iter().flat_map(|c| c.into.iter().map(String::as_str)).collect();
+            }
+        }
+        self.item(question).map(|i| vec![i.id.as_str()]).unwrap_or_default()
+    }
+
+    /// Every rule of how earlier answers carry over.
+    pub fn carry_rules(&self) -> &[Carry] {
+        &self.file.carry
+    }
 }
 
-fn major(version: &str) -> &str {
-    version.split('.').next().unwrap_or(version)
+/// The MAJOR number of a `MAJOR.MINOR.PATCH` version.
+fn major(version: &str) -> Option<u32> {
+    version.split('.').next()?.parse().ok()
 }
 
 #[cfg(test)]

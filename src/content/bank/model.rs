@@ -16,6 +16,19 @@ pub struct BankFile {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub questions: Vec<QuestionDef>,
+    /// How answers given to an earlier major version carry over to this one.
+    #[serde(default)]
+    pub carry: Vec<Carry>,
+}
+
+/// "An answer given to `question` in version `from_major`.x answers `into` now": how a
+/// split or renamed question keeps the answers given before (questions/README.md).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carry {
+    pub from_major: u32,
+    pub question: String,
+    pub into: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

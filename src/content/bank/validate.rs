@@ -24,6 +24,7 @@ pub(super) fn check(file: &BankFile, source: Source, catalogue: Option<&Catalogu
     v.check_profile(&file.profile);
     v.check_sections(file);
     let items = v.check_questions(file, catalogue);
+    v.check_carry(file, &items);
     if v.problems.is_empty() {
         Ok(items)
     } else {
@@ -337,6 +338,25 @@ impl Validator<'_> {
                 }
             })
             .collect()
+    }
+
+    /// A carry rule names a question of an earlier MAJOR version and questions of this one.
+    fn check_carry(&mut self, file: &BankFile, items: &[Item]) {
+        let this_major: u32 = file.bank.version.split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+        for rule in &file.carry {
+            if rule.from_major >= this_major {
+                let expected = Expected::Literal(format!("< {this_major}"));
+                self.problem(Some(&rule.question), "carry.from_major", ProblemKind::InvalidValue { expected, found: Found::Count(rule.from_major as usize) });
+            }
+            if rule.into.is_empty() {
+                self.problem(Some(&rule.question), "carry.into", ProblemKind::MissingField);
+            }
+            for id in &rule.into {
+                if !items.iter().any(|i| &i.id == id) {
+                    self.problem(Some(&rule.question), "carry.into", ProblemKind::UnknownReference { what: Thing::Question, id: id.clone() });
+                }
+            }
+        }
     }
 
     /// Every scored dimension and sub-dimension of an assessment needs a question.

@@ -27,7 +27,7 @@ pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
         return view! { <crate::ui::widgets::NotFound/> }.into_any();
     }
     let bank = state.content().innovation.clone();
-    let compatible = state.current.with_untracked(|a| a.as_ref().is_some_and(|a| bank.accepts_version(&a.bank_id, &a.bank_version)));
+    let compatible = state.current.with_untracked(|a| a.as_ref().is_some_and(|a| bank.reads_version(&a.bank_id, &a.bank_version)));
     if !compatible {
         return view! {
             <h1 tabindex="-1">{move || state.t(Msg::QuestionnaireIncompatibleTitle)}</h1>

@@ -21,8 +21,13 @@ impl AppState {
         if self.current.with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id)) {
             return true;
         }
-        let found = self.load_assessment(id);
+        let mut found = self.load_assessment(id);
+        // An assessment of an earlier questionnaire is brought up to date, and saved so.
+        let upgraded = found.as_mut().is_some_and(|a| a.upgrade(&self.content().innovation));
         let ok = found.is_some();
+        if let Some(a) = found.as_ref().filter(|_| upgraded) {
+            self.save(a);
+        }
         self.current.set(found);
         ok
     }
