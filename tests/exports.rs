@@ -39,8 +39,7 @@ fn fixture() -> Fixture {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
     let scores = score(bank, &|id| a.answer_of(id).cloned());
-    let cmp = bench.compare(&GroupKey::All, &scores).unwrap();
-    let mut plan = propose(bank, &content.bundled_library().unwrap(), &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let mut plan = propose(bank, &content.bundled_library().unwrap(), &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "now");
     // The company types the payloads into its own plan.
     for (i, payload) in PAYLOADS.iter().enumerate() {
         let item = plan.add_own((*payload).into(), "now");
@@ -83,7 +82,7 @@ fn xlsx_reads_back_with_scores_benchmark_and_plan_and_no_formulas() {
     let scores = xlsx.worksheet_range("Scores").unwrap();
     let rows: Vec<Vec<Data>> = scores.rows().map(|r| r.to_vec()).collect();
     let all_text: Vec<String> = rows.iter().flatten().filter_map(|c| if let Data::String(s) = c { Some(s.clone()) } else { None }).collect();
-    assert!(all_text.iter().any(|t| t.contains("Synthetic reference set — replace with your members' data")), "provenance in the sheet");
+    assert!(all_text.iter().any(|t| t.contains("Simulated reference set — replace with your members' data")), "provenance in the sheet");
     let header = rows.iter().position(|r| r.first() == Some(&Data::String("Area".into()))).expect("header row");
     let overall = &rows[header + 1];
     let expected = f.content.innovation.items().len();
@@ -130,7 +129,7 @@ fn csv_parses_back_and_is_neutralised_in_both_languages() {
     let lang = Lang::DEFAULT;
     let scores = with_report(&f, lang, |r| r.benchmark_table().unwrap());
     let text = to_csv(&scores, lang);
-    assert!(text.contains("Insieme di riferimento sintetico"), "provenance in the CSV");
+    assert!(text.contains("Insieme di riferimento simulato"), "provenance in the CSV");
     assert!(text.lines().any(|l| l.contains(';')), "Italian CSV uses semicolons");
 }
 
@@ -142,7 +141,7 @@ fn markdown_has_the_sections_and_escapes_user_text() {
     for heading in ["# Results: ", "## Your strengths", "## Areas to improve", "## Scores", "## Benchmark", "## Action plan"] {
         assert!(md.contains(heading), "{heading}");
     }
-    assert!(md.contains("Synthetic reference set — replace with your members' data"));
+    assert!(md.contains("Simulated reference set — replace with your members' data"));
     assert!(!md.contains("<img"), "markup escaped");
     assert!(md.contains("Self-assessment, not validated by a third party."));
 }

@@ -52,7 +52,10 @@ fn write_all() {
     write("plan.json", &faro::assessment::files::plan_json(&a, &plan, "2026-11-20T12:00:00.000Z"));
     let responses: Vec<Response> = survey::synthetic_responses(&content.satisfaction, 12, 5);
     write("responses.json", &survey::responses_json(&content.satisfaction, &responses, "2026-11-20T12:00:00.000Z"));
-    write("responses.csv", &survey::responses_csv(&content.satisfaction, &responses, Lang::DEFAULT));
+    write(
+        "responses.csv",
+        &faro::survey::report::RawResponses { bank: &content.satisfaction, responses: &responses, link_text: true, lang: Lang::DEFAULT }.csv(),
+    );
     let dash = survey::aggregate(&content.satisfaction, &survey::Dataset::from_responses(&content.satisfaction, &responses));
     write("results.json", &survey::results_json(&content.satisfaction, &dash, "2026-11-20T12:00:00.000Z"));
     let many: Vec<Assessment> = (0..12).map(|i| sample_assessment(&content, i)).collect();

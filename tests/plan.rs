@@ -1,11 +1,12 @@
 //! Proposing the Action Plan: METHOD.md §8's worked example, ordering, caps and the
 //! company's importance settings.
 
+use faro::assessment::plan::Importance;
 use faro::assessment::plan::{TargetKind, Tier};
 use faro::assessment::propose::{candidates, propose, select, MAX_ACTIONS, MAX_PER_DIMENSION, MAX_PER_METRIC, MAX_QUICK_WINS};
-use faro::assessment::record::{Assessment, Importance};
+use faro::assessment::record::Assessment;
 use faro::assessment::score::{score, score_map};
-use faro::benchmark::{Benchmark, GroupKey};
+use faro::benchmark::Benchmark;
 use faro::content::actions::Library;
 use faro::content::bank::Answer;
 use faro::content::bank::Bank;
@@ -114,8 +115,9 @@ fn unreliable_scores_trigger_nothing() {
     assert!(c.iter().all(|c| !c.metric.ends_with(".a")));
 }
 
-/// With the bundled content and benchmark: champions are the target, caps hold, quick
-/// wins are the low-effort actions, and every proposal says why.
+/// With the bundled content and benchmark: the leading companies are the target, caps
+/// hold, quick wins are the low-effort actions, no action targets an outcome dimension,
+/// and every proposal says why and against which benchmark.
 #[test]
 fn bundled_plan_respects_caps_and_explains_itself() {
     let content = Content::bundled().unwrap();
@@ -127,9 +129,8 @@ fn bundled_plan_respects_caps_and_explains_itself() {
     let scores = score(bank, &|id| a.answer_of(id).cloned());
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
-    let cmp = bench.compare(&GroupKey::All, &scores).unwrap();
     let actions = content.bundled_library().unwrap();
-    let plan = propose(bank, &actions, &scores, Some(&cmp), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let plan = propose(bank, &actions, &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "now");
     assert!(!plan.items.is_empty() && plan.items.len() <= MAX_ACTIONS);
     let mut per_metric: BTreeMap<String, usize> = BTreeMap::new();
     let mut per_dim: BTreeMap<String, usize> = BTreeMap::new();
@@ -137,6 +138,7 @@ fn bundled_plan_respects_caps_and_explains_itself() {
     for item in &plan.items {
         let reason = item.reason.as_ref().expect("a reason");
         assert_eq!(reason.target_kind, TargetKind::Champions);
+        assert!(!reason.metric.starts_with("results"), "{} targets an outcome", reason.metric);
         assert!(reason.priority <= last);
         last = reason.priority;
         *per_metric.entry(reason.metric.clone()).or_default() += 1;
@@ -149,5 +151,7 @@ fn bundled_plan_respects_caps_and_explains_itself() {
     assert!(plan.items.iter().filter(|i| i.tier == Tier::QuickWin).count() <= MAX_QUICK_WINS);
     assert!(plan.items.iter().any(|i| i.tier == Tier::Strategic), "the plan leaves room for strategic work");
     assert!(per_dim.values().all(|&n| n <= MAX_PER_DIMENSION));
-    assert_eq!(plan.benchmark_group.as_deref(), Some("all"));
+    let recorded = plan.benchmark.as_ref().expect("the plan names its benchmark");
+    assert_eq!(recorded.id, bench.meta().id);
+    assert!(recorded.synthetic);
 }

@@ -38,7 +38,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 #[test]
 fn mean_with_confidence_interval() {
     let r = Rating::from_counts([0, 0, 1, 3, 2]);
-    assert_eq!(r.n, 6);
+    assert_eq!(r.n, Some(6));
     assert!(close(r.mean.unwrap(), 25.0 / 6.0, 1e-12));
     assert!(close(r.sd.unwrap(), 0.7528, 1e-4));
     assert!(close(r.ci.unwrap(), 0.7900, 1e-4), "{:?}", r.ci);
@@ -52,7 +52,7 @@ fn net_promoter_score() {
         counts[v] += 1;
     }
     let nps = Nps::from_counts(&counts);
-    assert_eq!((nps.n, nps.promoters, nps.passives, nps.detractors), (10, 5, 2, 3));
+    assert_eq!((nps.n, nps.promoters, nps.passives, nps.detractors), (Some(10), Some(5), Some(2), Some(3)));
     assert!(close(nps.score.unwrap(), 20.0, 1e-12));
 }
 
@@ -63,6 +63,11 @@ fn importance_satisfaction_quadrants() {
     assert_eq!(quadrant(4.0, 4.5, 3.5, 3.75), Quadrant::KeepUpTheGoodWork);
     assert_eq!(quadrant(2.5, 3.5, 3.5, 3.75), Quadrant::LowPriority);
     assert_eq!(quadrant(3.0, 4.0, 3.5, 3.75), Quadrant::PossibleOverkill);
+    // METHOD.md D4: a point on a line is "high", even when the line's mean comes out
+    // a hair above it in binary (4.2 × 23 / 23 = 4.200000000000002).
+    let line = (0..23).map(|_| 4.2).sum::<f64>() / 23.0;
+    assert!(line > 4.2);
+    assert_eq!(quadrant(4.2, 4.2, line, line), Quadrant::KeepUpTheGoodWork);
 }
 
 /// METHOD.md §D5: fewer than 5 respondents → nothing shown.
@@ -73,8 +78,12 @@ fn small_cells_are_suppressed_everywhere() {
     let mut few = [0usize; 11];
     few[9] = 4;
     assert!(Nps::from_counts(&few).score.is_none());
+    // Nothing about them, not even how many: a suppressed figure carries no count.
+    assert_eq!((Nps::from_counts(&few).n, Nps::from_counts(&few).promoters), (None, None));
+    assert_eq!(Rating::from_counts([0, 1, 1, 1, 1]).n, None);
 
-    // 6 companies and 4 start-ups: the start-up column of the breakdown is hidden.
+    // 6 companies and 4 start-ups: the start-up column of the breakdown is hidden, and
+    // so is the companies' (the total minus the companies would give the start-ups away).
     let mut all = Vec::new();
     for i in 0..6 {
         all.push(response(
@@ -94,9 +103,11 @@ fn small_cells_are_suppressed_everywhere() {
     assert_eq!(dash.n, 10);
     let by_type = dash.breakdowns.iter().find(|b| b.field == "member_type").unwrap();
     let small = by_type.cells.iter().find(|c| c.option == "company_small").unwrap();
-    assert!(small.shown && small.overall == Some(4.0));
+    assert!(!small.shown() && small.overall.is_none() && small.n.is_none());
     let startups = by_type.cells.iter().find(|c| c.option == "startup").unwrap();
-    assert!(!startups.shown && startups.overall.is_none() && startups.n == 4);
+    assert!(!startups.shown() && startups.overall.is_none() && startups.n.is_none());
+    // The start-ups' comment says nothing of who wrote it.
+    assert!(dash.comments.iter().all(|c| c.member_type.is_none()));
     // b2b: 6 users → shown; a service nobody used → no figures.
     let b2b = dash.services.iter().find(|s| s.service == "b2b_networking").unwrap();
     assert_eq!(b2b.satisfaction.mean, Some(5.0));
@@ -119,7 +130,8 @@ fn dashboard_on_a_hand_computed_fixture() {
     }
     let dash = aggregate(bank(), &Dataset::from_responses(bank(), &all));
     let b2b = dash.services.iter().find(|s| s.service == "b2b_networking").unwrap();
-    assert_eq!((b2b.asked, b2b.used), (10, 5));
+    assert_eq!((b2b.asked, b2b.used, b2b.unaware), (Some(10), Some(5), Some(0)));
+    assert_eq!(b2b.awareness, Some(100.0));
     assert_eq!(b2b.usage, Some(50.0));
     assert_eq!(b2b.satisfaction.counts, Some([0, 0, 1, 3, 1]));
     assert_eq!(b2b.satisfaction.mean, Some(4.0));
@@ -150,7 +162,7 @@ fn files_from_many_devices_merge_without_duplicates() {
     let a: Vec<Response> = (0..3).map(|i| response(&format!("a{i}"), "research", &[("overall_satisfaction", Answer::Rating(4))])).collect();
     let b: Vec<Response> = vec![a[2].clone(), response("b0", "association", &[("nps", Answer::Nps(9))])];
     let file_a = responses_json(bank(), &a, "now");
-    let file_b = responses_csv(bank(), &b, Lang::DEFAULT);
+    let file_b = faro::survey::report::RawResponses { bank: bank(), responses: &b, link_text: true, lang: Lang::DEFAULT }.csv();
     let mut known = BTreeSet::new();
     let ra = import_responses("device-a.json", file_a.as_bytes(), bank(), &mut known);
     assert_eq!(ra.accepted.len(), 3);
@@ -199,7 +211,7 @@ fn hidden_answers_are_not_counted() {
 fn exports_neutralise_formulas_and_keep_text_as_text() {
     let nasty = "=HYPERLINK(\"http://x\")";
     let r = response("x1", "supporter", &[("works_best", Answer::Text(nasty.into())), ("improve", Answer::Text("<img src=x onerror=alert(1)>".into()))]);
-    let csv_text = responses_csv(bank(), &[r.clone()], Lang::DEFAULT);
+    let csv_text = faro::survey::report::RawResponses { bank: bank(), responses: std::slice::from_ref(&r), link_text: true, lang: Lang::DEFAULT }.csv();
     assert!(csv_text.contains("'=HYPERLINK"));
     let mut known = BTreeSet::new();
     let back = import_responses("x.csv", csv_text.as_bytes(), bank(), &mut known);
@@ -230,7 +242,10 @@ fn synthetic_data_is_deterministic_and_aggregates_quickly() {
 #[test]
 fn reading_into_a_dataset_equals_reading_records() {
     let responses = synthetic_responses(bank(), 300, 9);
-    for text in [responses_json(bank(), &responses, "now"), responses_csv(bank(), &responses, Lang::DEFAULT)] {
+    for text in [
+        responses_json(bank(), &responses, "now"),
+        faro::survey::report::RawResponses { bank: bank(), responses: &responses, link_text: true, lang: Lang::DEFAULT }.csv(),
+    ] {
         let mut known = BTreeSet::new();
         let records = import_responses("f", text.as_bytes(), bank(), &mut known);
         let mut known = BTreeSet::new();
@@ -270,7 +285,7 @@ fn breakdowns_follow_roles_and_services_not_ids() {
     assert!(dashboard.services[service].satisfaction.mean.is_some());
     let by_type = dashboard.breakdown("member_type").expect("a breakdown by member type");
     assert_eq!(by_type.field, "tipo_socio");
-    let shown: Vec<_> = by_type.cells.iter().filter(|c| c.shown).collect();
+    let shown: Vec<_> = by_type.cells.iter().filter(|c| c.shown()).collect();
     assert!(!shown.is_empty());
     assert!(shown.iter().any(|c| c.services[service].is_some()), "per-service means in the breakdown");
 
@@ -279,7 +294,7 @@ fn breakdowns_follow_roles_and_services_not_ids() {
         catalogue: &content.catalogue,
         dashboard: &dashboard,
         last_year: None,
-        members: None,
+        settings: &Default::default(),
         lang: Lang::DEFAULT,
     };
     assert!(report.breakdown_table("member_type", faro::kernel::i18n::Msg::SurveySheetByType).is_some());

@@ -168,7 +168,7 @@ pub fn intake(bank: &Bank, files: &[(String, Vec<u8>)]) -> (Vec<Assessment>, Vec
                 let a = imported.assessment;
                 if accepted.iter().any(|x| x.id == a.id) {
                     Intake::Duplicate
-                } else if !a.is_complete(bank) {
+                } else if !a.is_complete_for_benchmark(bank) {
                     let open = a.progress(bank).required_open;
                     Intake::Rejected(vec![Problem::new(name, ProblemKind::Rule { rule: Msg::RuleIncomplete, detail: open.to_string() })])
                 } else {

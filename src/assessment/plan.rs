@@ -3,7 +3,34 @@
 //! proposal without losing what the company worked on. Proposals come from
 //! [`crate::assessment::propose`].
 
+use crate::benchmark::Benchmark;
+use crate::kernel::i18n::Localized;
 use serde::{Deserialize, Serialize};
+
+/// How much the company cares about a dimension, used to rank plan actions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Importance {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Critical,
+}
+
+impl Importance {
+    pub const ALL: [Importance; 4] = [Importance::Low, Importance::Normal, Importance::High, Importance::Critical];
+
+    /// The multiplier in the priority formula (METHOD.md §Priority).
+    pub fn factor(self) -> f64 {
+        match self {
+            Importance::Low => 0.5,
+            Importance::Normal => 1.0,
+            Importance::High => 1.5,
+            Importance::Critical => 2.0,
+        }
+    }
+}
 
 /// Progress of one action, shown with a colour *and* a word (never colour alone).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,13 +63,20 @@ pub struct Reason {
     /// `dimension` or `dimension.subdimension`.
     pub metric: String,
     pub score: f64,
-    /// The target compared with: the champions' mean, else the peer mean, else 100.
+    /// The target: the leading companies' mean in the whole benchmark, else 100 (plans
+    /// of an earlier version may also hold a peer mean).
     pub target: f64,
     pub target_kind: TargetKind,
     pub gap: f64,
     pub importance: f64,
     pub effort_factor: f64,
     pub priority: f64,
+    /// How much the company said this dimension matters (the words of the reason).
+    #[serde(default)]
+    pub said_importance: Importance,
+    /// How many leading companies the target comes from.
+    #[serde(default)]
+    pub leaders: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,10 +128,30 @@ pub struct PlanItem {
 pub struct Plan {
     pub created_at: String,
     pub updated_at: String,
-    /// The benchmark group the proposal was computed against (for the record).
-    #[serde(default)]
+    /// The benchmark group a proposal of an earlier version was computed against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark_group: Option<String>,
+    /// The benchmark the proposal was computed against (for the record, and to say so
+    /// when another benchmark is active now).
+    #[serde(default)]
+    pub benchmark: Option<PlanBenchmark>,
     pub items: Vec<PlanItem>,
+}
+
+/// Which benchmark a plan was proposed against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanBenchmark {
+    pub id: String,
+    pub name: Localized,
+    pub synthetic: bool,
+    pub created_at: String,
+}
+
+impl PlanBenchmark {
+    pub fn of(benchmark: &Benchmark) -> PlanBenchmark {
+        let meta = benchmark.meta();
+        PlanBenchmark { id: meta.id.clone(), name: meta.name.clone(), synthetic: meta.synthetic, created_at: meta.created_at.clone() }
+    }
 }
 
 impl Plan {
@@ -151,7 +205,8 @@ impl Plan {
             }
         }
         self.items = items;
-        self.benchmark_group = fresh.benchmark_group;
+        self.benchmark_group = None;
+        self.benchmark = fresh.benchmark;
         self.updated_at = now.to_owned();
     }
 }
@@ -248,10 +303,10 @@ mod tests {
             reason: None,
             services: Vec::new(),
         };
-        let mut plan = Plan { created_at: "t0".into(), updated_at: "t0".into(), benchmark_group: None, items: vec![proposed("A"), proposed("B")] };
+        let mut plan = Plan { created_at: "t0".into(), updated_at: "t0".into(), items: vec![proposed("A"), proposed("B")], ..Plan::default() };
         plan.items[1].owner = "Anna".into();
         plan.add_own("Mine".into(), "t0");
-        let fresh = Plan { created_at: "t1".into(), updated_at: "t1".into(), benchmark_group: Some("all".into()), items: vec![proposed("B"), proposed("C")] };
+        let fresh = Plan { created_at: "t1".into(), updated_at: "t1".into(), items: vec![proposed("B"), proposed("C")], ..Plan::default() };
         plan.recompute(fresh, "t1");
         let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["B", "own-1", "C"]);

@@ -1,11 +1,12 @@
-//! Proposing an Action Plan from scores (METHOD.md §8): rank the library's actions by
-//! priority = gap × importance ÷ effort, keep a short, varied list, and record for each
-//! action the figures that triggered it.
+//! Proposing an Action Plan from scores (METHOD.md §8): rank the library's actions on
+//! the practice dimensions by priority = gap × importance ÷ effort, where the gap is to
+//! one target for every company (the leading companies of the whole benchmark), keep a
+//! short, varied list, and record for each action the figures that triggered it.
 
-use crate::assessment::plan::{Plan, PlanItem, Reason, Status, TargetKind, Tier};
-use crate::assessment::record::Importance;
+use crate::assessment::plan::Importance;
+use crate::assessment::plan::{Plan, PlanBenchmark, PlanItem, Reason, Status, TargetKind, Tier};
 use crate::assessment::score::Scores;
-use crate::benchmark::Comparison;
+use crate::benchmark::Benchmark;
 use crate::content::actions::{Effort, Library};
 use crate::content::bank::Bank;
 use crate::kernel::i18n::Lang;
@@ -43,29 +44,30 @@ fn weight_factor(bank: &Bank, metric: &str) -> f64 {
     stats::mean(&mine).map(|m| m / overall).unwrap_or(1.0)
 }
 
-/// Every action of the library with its priority for this company.
-pub fn candidates(
-    bank: &Bank,
-    library: &Library,
-    scores: &Scores,
-    comparison: Option<&Comparison>,
-    importance: &BTreeMap<String, Importance>,
-) -> Vec<Candidate> {
+/// The target of a metric: the leading companies' mean in the whole benchmark, or the
+/// top of the scale when the benchmark has no leading companies (METHOD.md §8).
+fn target(benchmark: Option<&Benchmark>, metric: &str) -> (f64, TargetKind, Option<u32>) {
+    match benchmark.and_then(|b| b.leading_mean(metric)) {
+        Some((mean, leaders)) => (mean, TargetKind::Champions, Some(leaders)),
+        None => (100.0, TargetKind::Maximum, None),
+    }
+}
+
+/// Every action of the library on a practice dimension, with its priority for this
+/// company. Outcome dimensions (Innovation Results) are reported, never targeted.
+pub fn candidates(bank: &Bank, library: &Library, scores: &Scores, benchmark: Option<&Benchmark>, importance: &BTreeMap<String, Importance>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for action in library.actions() {
+    let outcome = |dim: &str| bank.sections().iter().any(|s| s.id == dim && s.outcome);
+    for action in library.actions().iter().filter(|a| !outcome(&a.dimension)) {
         let metric = action.metric();
         let Some(group) = scores.metric(&metric) else { continue };
         // An unreliable score (too many "don't know") is no basis for a plan.
         let (Some(score), true) = (group.score, group.reliable) else { continue };
         let score = score.get();
-        let row = comparison.and_then(|c| c.row(&metric));
-        let (target, target_kind) = match (row.and_then(|r| r.champions_mean), row.and_then(|r| r.mean)) {
-            (Some(c), _) => (c, TargetKind::Champions),
-            (None, Some(m)) => (m, TargetKind::PeerMean),
-            (None, None) => (100.0, TargetKind::Maximum),
-        };
+        let (target, target_kind, leaders) = target(benchmark, &metric);
         let gap = (target - score).max(0.0);
-        let importance = weight_factor(bank, &metric) * importance.get(&action.dimension).copied().unwrap_or_default().factor();
+        let said_importance = importance.get(&action.dimension).copied().unwrap_or_default();
+        let importance = weight_factor(bank, &metric) * said_importance.factor();
         let effort_factor = action.effort.factor();
         let priority = gap * importance / effort_factor;
         out.push(Candidate {
@@ -73,7 +75,7 @@ pub fn candidates(
             dimension: action.dimension.clone(),
             metric: metric.clone(),
             effort: action.effort,
-            reason: Reason { metric, score, target, target_kind, gap, importance, effort_factor, priority },
+            reason: Reason { metric, score, target, target_kind, gap, importance, effort_factor, priority, said_importance, leaders },
         });
     }
     // Highest priority first; ties: lower effort, then library order (stable sort).
@@ -118,12 +120,12 @@ pub fn propose(
     bank: &Bank,
     library: &Library,
     scores: &Scores,
-    comparison: Option<&Comparison>,
+    benchmark: Option<&Benchmark>,
     importance: &BTreeMap<String, Importance>,
     lang: Lang,
     now: &str,
 ) -> Plan {
-    let all = candidates(bank, library, scores, comparison, importance);
+    let all = candidates(bank, library, scores, benchmark, importance);
     let items = select(&all)
         .into_iter()
         .filter_map(|c| {
@@ -147,5 +149,5 @@ pub fn propose(
             })
         })
         .collect();
-    Plan { created_at: now.into(), updated_at: now.into(), benchmark_group: comparison.map(|c| c.group.id()), items }
+    Plan { created_at: now.into(), updated_at: now.into(), benchmark_group: None, benchmark: benchmark.map(PlanBenchmark::of), items }
 }

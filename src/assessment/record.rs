@@ -1,9 +1,9 @@
 //! One company's self-assessment: profile, answers with the time each was given, where
 //! to resume, how much each dimension matters to it, and its Action Plan.
 
-use crate::assessment::plan::Plan;
+use crate::assessment::plan::{Importance, Plan};
 use crate::assessment::score::{self, Scores};
-use crate::benchmark::Company;
+use crate::benchmark::{Company, Scored, OUTCOME_ROLES};
 use crate::content::bank::{is_visible, Answer, Bank, Item, ProfileField};
 use crate::kernel::i18n::Lang;
 use serde::{Deserialize, Serialize};
@@ -22,31 +22,6 @@ pub struct Resume {
     pub page: usize,
     #[serde(default)]
     pub question: Option<String>,
-}
-
-/// How much the company cares about a dimension, used to rank plan actions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Importance {
-    Low,
-    #[default]
-    Normal,
-    High,
-    Critical,
-}
-
-impl Importance {
-    pub const ALL: [Importance; 4] = [Importance::Low, Importance::Normal, Importance::High, Importance::Critical];
-
-    /// The multiplier in the priority formula (METHOD.md §Priority).
-    pub fn factor(self) -> f64 {
-        match self {
-            Importance::Low => 0.5,
-            Importance::Normal => 1.0,
-            Importance::High => 1.5,
-            Importance::Critical => 2.0,
-        }
-    }
 }
 
 /// One company's self-assessment: profile, answers, where to resume, and its plan.
@@ -151,6 +126,14 @@ impl Assessment {
         self.progress(bank).required_open == 0
     }
 
+    /// Complete enough to go into a benchmark: every required answer but the outcome
+    /// questions, which assessments made before version 2 were never asked; a missing
+    /// outcome counts as "prefer not to say" (METHOD.md §5).
+    pub fn is_complete_for_benchmark(&self, bank: &Bank) -> bool {
+        let outcomes_open = self.profile_open(bank).iter().filter(|f| f.role.as_deref().is_some_and(|r| OUTCOME_ROLES.contains(&r))).count();
+        self.progress(bank).required_open == outcomes_open
+    }
+
     pub fn importance_of(&self, dimension: &str) -> Importance {
         self.importance.get(dimension).copied().unwrap_or_default()
     }
@@ -205,13 +188,18 @@ impl Assessment {
 }
 
 impl Company for Assessment {
-    fn roles(&self, bank: &Bank) -> BTreeMap<String, String> {
-        bank.roles_of(&self.profile)
+    fn profile(&self) -> &BTreeMap<String, String> {
+        &self.profile
     }
 
     fn metric_values(&self, bank: &Bank, metrics: &[String]) -> Vec<Option<f64>> {
         let scores = self.scores(bank);
-        metrics.iter().map(|m| crate::benchmark::Scored::value(&scores, m)).collect()
+        metrics.iter().map(|m| scores.reliable_value(m)).collect()
+    }
+
+    fn unreliable_scores(&self, bank: &Bank, metrics: &[String]) -> usize {
+        let scores = self.scores(bank);
+        metrics.iter().filter(|m| scores.value(m).is_some() && scores.reliable_value(m).is_none()).count()
     }
 
     fn level(&self, item: &str) -> Option<u8> {

@@ -2,6 +2,7 @@
 //! comparison and plan (for CSV, XLSX and Markdown), the notes every export carries, and
 //! why each action was proposed, in the user's language.
 
+use crate::assessment::plan::Importance;
 use crate::assessment::plan::{Plan, PlanItem, Status, TargetKind, Tier};
 use crate::assessment::record::Assessment;
 use crate::assessment::score::{Area, Scores};
@@ -10,7 +11,7 @@ use crate::content::bank::Bank;
 use crate::format::markdown::{markdown_table, markdown_text};
 use crate::format::table::{format_number, Cell, Table, Workbook};
 use crate::kernel::i18n::{Lang, Msg};
-use crate::kernel::stats::round1;
+use crate::kernel::stats::{round1, Standing};
 
 /// Everything an assessment report shows.
 pub struct AssessmentReport<'a> {
@@ -104,7 +105,7 @@ impl AssessmentReport<'_> {
                     Cell::num(r.score),
                     Cell::Number(f64::from(r.n)),
                     Cell::num(r.mean),
-                    Cell::num(r.percentile),
+                    standing_cell(r.standing),
                     Cell::num(r.p10),
                     Cell::num(r.median),
                     Cell::num(r.p90),
@@ -171,29 +172,41 @@ impl AssessmentReport<'_> {
         Table { name: lang.t(Msg::ExportSheetPlan).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
     }
 
-    /// Why an action was proposed, in a sentence with its figures.
+    /// Why an action was proposed, in words a manager reads without the formula: where
+    /// the company stands, against whom, how much it said the area matters, how much the
+    /// action asks; the priority figure last, for who wants to check it (METHOD.md §8).
     pub fn why(&self, item: &PlanItem) -> String {
         let lang = self.lang;
         let Some(r) = &item.reason else { return lang.t(Msg::PlanOwnAction).to_owned() };
-        let target = match r.target_kind {
-            TargetKind::Champions => Msg::PlanTargetChampions,
-            TargetKind::PeerMean => Msg::PlanTargetPeers,
-            TargetKind::Maximum => Msg::PlanTargetMaximum,
+        let n = |v: f64| lang.number(v, 0);
+        let area = self.metric_name(&r.metric);
+        let standing = match (r.target_kind, r.leaders) {
+            (TargetKind::Champions, Some(leaders)) => {
+                lang.fmt(Msg::PlanWhyLeaders, &[("area", &area), ("score", &n(r.score)), ("target", &n(r.target)), ("gap", &n(r.gap)), ("leaders", &leaders)])
+            }
+            (TargetKind::PeerMean, _) | (TargetKind::Champions, None) => {
+                lang.fmt(Msg::PlanWhyEarlier, &[("area", &area), ("score", &n(r.score)), ("target", &n(r.target)), ("gap", &n(r.gap))])
+            }
+            (TargetKind::Maximum, _) => lang.fmt(Msg::PlanWhyMaximum, &[("area", &area), ("score", &n(r.score)), ("gap", &n(r.gap))]),
         };
-        let n = |v: f64| format_number(round1(v), lang);
-        lang.fmt(
-            Msg::PlanWhy,
-            &[
-                ("area", &self.metric_name(&r.metric)),
-                ("score", &n(r.score)),
-                ("target_kind", &lang.t(target)),
-                ("target", &n(r.target)),
-                ("gap", &n(r.gap)),
-                ("importance", &n(r.importance)),
-                ("effort", &n(r.effort_factor)),
-                ("priority", &n(r.priority)),
-            ],
-        )
+        let said = match r.said_importance {
+            Importance::Low => Some(Msg::PlanWhyLow),
+            Importance::Normal => None,
+            Importance::High => Some(Msg::PlanWhyHigh),
+            Importance::Critical => Some(Msg::PlanWhyCritical),
+        };
+        let effort = if r.effort_factor <= 1.0 {
+            Msg::PlanWhyEffortLow
+        } else if r.effort_factor <= 2.0 {
+            Msg::PlanWhyEffortMedium
+        } else {
+            Msg::PlanWhyEffortHigh
+        };
+        let mut parts = vec![standing];
+        parts.extend(said.map(|m| lang.t(m).to_owned()));
+        parts.push(lang.t(effort).to_owned());
+        parts.push(lang.fmt(Msg::PlanWhyPriority, &[("priority", &lang.number(r.priority, 1))]));
+        parts.join(" ")
     }
 
     /// All tables of the report, for the workbook.
@@ -232,6 +245,26 @@ impl AssessmentReport<'_> {
             out.push_str(&markdown_table(&table, lang));
         }
         out
+    }
+}
+
+/// Where a company stands among a group's deciles, as a cell: a rank, or "< 10" / "> 90".
+/// A standing as people read it: "47°", "< 10°", "> 90°" (a dash when there is none).
+pub fn standing_text(standing: Option<Standing>, lang: Lang) -> String {
+    match standing {
+        Some(Standing::Rank(p)) => format!("{}°", lang.number(round1(p), 0)),
+        Some(Standing::BelowP10) => "< 10°".into(),
+        Some(Standing::AboveP90) => "> 90°".into(),
+        None => "—".into(),
+    }
+}
+
+fn standing_cell(standing: Option<Standing>) -> Cell {
+    match standing {
+        Some(Standing::Rank(p)) => Cell::Number(round1(p)),
+        Some(Standing::BelowP10) => Cell::text("< 10"),
+        Some(Standing::AboveP90) => Cell::text("> 90"),
+        None => Cell::Empty,
     }
 }
 

@@ -195,6 +195,15 @@ impl Scores {
     }
 }
 
+impl Scores {
+    /// The score of `overall`, a dimension or `dimension.sub`, when it is reliable
+    /// (what a benchmark takes in).
+    pub fn reliable_value(&self, metric: &str) -> Option<f64> {
+        let reliable = if metric == OVERALL { self.overall_reliable } else { self.metric(metric).is_some_and(|g| g.reliable) };
+        reliable.then(|| self.value(metric)).flatten()
+    }
+}
+
 impl Scored for Scores {
     /// The score of `overall`, a dimension or `dimension.sub`.
     fn value(&self, metric: &str) -> Option<f64> {

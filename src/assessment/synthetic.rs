@@ -6,7 +6,7 @@
 //! with is simulated, and says so everywhere it is shown.
 
 use crate::assessment::record::{Assessment, Given};
-use crate::benchmark::{build, BenchmarkFile, BuildInfo};
+use crate::benchmark::{build, BenchmarkFile, BuildInfo, PREFER_NOT};
 use crate::content::bank::{Answer, Bank};
 use crate::kernel::i18n::{Lang, Localized};
 use rand::{Rng, SeedableRng};
@@ -19,7 +19,7 @@ pub const SEED: u64 = 20_260_101;
 pub const COMPANIES: usize = 2000;
 pub const DATE: &str = "2026-11-26";
 /// Raise when the model changes (it is written into the file).
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 fn pick<'a>(rng: &mut ChaCha8Rng, weighted: &[(&'a str, f64)]) -> &'a str {
     let total: f64 = weighted.iter().map(|(_, w)| w).sum();
@@ -137,6 +137,7 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
             a.profile.insert(field.id.clone(), option.to_owned());
         }
     }
+    a.profile.extend(outcomes(bank, rng, theta, rd_effect));
     let thresholds = [-1.3, -0.4, 0.4, 1.3];
     for (qi, item) in bank.items().iter().enumerate() {
         let section = &bank.sections()[item.section].id;
@@ -158,6 +159,34 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
     a
 }
 
+/// Where each outcome class ends on a standard normal latent, lowest class first: growth
+/// falls for about 12 % of companies and exceeds 20 % a year for 8 %; new products bring
+/// nothing to 15 % and over half of sales to 7 %.
+const OUTCOME_CUTS: &[(&str, [f64; 4])] = &[("growth", [-1.175, -0.332, 0.674, 1.405]), ("new_sales", [-1.036, 0.0, 0.772, 1.476])];
+/// The share of companies that prefer not to state an outcome.
+const PREFER_NOT_RATE: f64 = 0.10;
+
+/// The company's answers to the outcome questions (growth, sales of new products): they
+/// follow its capability only in part (correlation about 0.4), so that the leading
+/// companies, chosen by outcome, are not chosen by score (METHOD.md §5).
+fn outcomes(bank: &Bank, rng: &mut ChaCha8Rng, theta: f64, rd_effect: f64) -> Vec<(String, String)> {
+    let normal = Normal::new(0.0, 1.0).expect("valid normal");
+    let mut out = Vec::new();
+    for (role, cuts) in OUTCOME_CUTS {
+        let Some(field) = bank.profile_with_role(role) else { continue };
+        let classes: Vec<&str> = field.options.iter().map(|o| o.id.as_str()).filter(|id| *id != PREFER_NOT).collect();
+        let spread = if *role == "new_sales" { 0.4 * theta + 0.25 * rd_effect } else { 0.45 * theta };
+        let y = spread + 0.9 * normal.sample(rng);
+        let class = if rng.random::<f64>() < PREFER_NOT_RATE || classes.len() != cuts.len() + 1 {
+            PREFER_NOT
+        } else {
+            classes[cuts.iter().filter(|c| y > **c).count()]
+        };
+        out.push((field.id.clone(), class.to_owned()));
+    }
+    out
+}
+
 /// The synthetic reference set: `companies` simulated companies aggregated exactly as
 /// a real benchmark is, labelled as synthetic.
 pub fn reference_set(bank: &Bank, seed: u64, companies: usize, date: &str) -> BenchmarkFile {
@@ -168,10 +197,10 @@ pub fn reference_set(bank: &Bank, seed: u64, companies: usize, date: &str) -> Be
         bank,
         &sample,
         BuildInfo {
-            name: both("Insieme di riferimento sintetico", "Synthetic reference set"),
+            name: both("Insieme di riferimento simulato", "Simulated reference set"),
             provenance: both(
-                &format!("Insieme di riferimento sintetico — sostituitelo con i dati dei vostri associati. {companies} aziende simulate con il modello documentato in METHOD.md (seme {seed}), non aziende reali."),
-                &format!("Synthetic reference set — replace with your members' data. {companies} simulated companies from the model documented in METHOD.md (seed {seed}), not real companies."),
+                &format!("Insieme di riferimento simulato — sostituitelo con i dati dei vostri associati. {companies} aziende simulate con il modello documentato in METHOD.md (seme {seed}), non aziende reali."),
+                &format!("Simulated reference set — replace with your members' data. {companies} simulated companies from the model documented in METHOD.md (seed {seed}), not real companies."),
             ),
             synthetic: true,
             method: "Faro benchmark aggregation v1 (METHOD.md §4–§7)".into(),

@@ -7,7 +7,7 @@ pub mod build;
 pub mod compare;
 pub mod model;
 
-pub use build::{build, to_json, BuildInfo, Company};
+pub use build::{build, outcome_index, to_json, BuildInfo, Company};
 pub use compare::{Comparison, ComparisonRow, Scored};
 pub use model::*;
 

@@ -6,21 +6,26 @@ use crate::format::envelope::{self, Envelope, FormatId};
 use crate::format::input::text_of;
 use crate::kernel::i18n::{Lang, Localized, Msg};
 use crate::kernel::problem::{from_json_error, line_of_id, Expected, Found, Problem, ProblemKind};
-use crate::kernel::stats::TABLE_STEPS;
+use crate::kernel::stats::DECILES;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Largest benchmark file accepted.
 pub const MAX_BENCHMARK_FILE: usize = 32 * 1024 * 1024;
 
-/// No figure of a group with fewer companies is ever shown or exported.
-pub const MIN_GROUP: u32 = 5;
-/// Percentile tables need at least this many companies (5–9: mean only).
-pub const MIN_PERCENTILES: u32 = 10;
-/// Champions: companies at or above this percentile of the group's Innovation Results.
+/// No figure of a group with fewer companies is ever shown or exported (5–19: means).
+pub const MIN_GROUP: u32 = crate::kernel::disclosure::MIN_GROUP as u32;
+/// The deciles of a group need at least this many companies: fewer, and a decile is
+/// close to one company's own score (METHOD.md §4).
+pub const MIN_PERCENTILES: u32 = 20;
+/// The leading companies ("champions"): at or above this percentile of the group's
+/// outcome index, which is not part of the practice scores (METHOD.md §5).
 pub const CHAMPIONS_PERCENTILE: f64 = 90.0;
-/// The dimension that defines champions.
-pub const RESULTS_DIMENSION: &str = "results";
+/// The profile roles of the business outcomes that define the leading companies.
+pub const OUTCOME_ROLES: [&str; 2] = ["growth", "new_sales"];
+/// The option of an outcome question that says nothing about the company.
+pub const PREFER_NOT: &str = "prefer_not";
 /// The metric id of the overall index.
 pub const OVERALL: &str = "overall";
 
@@ -69,6 +74,17 @@ pub struct BenchmarkMeta {
     /// Cronbach's α of each dimension over all companies (internal consistency).
     #[serde(default)]
     pub alpha: BTreeMap<String, f64>,
+    /// A name for this benchmark that plans record (made from its name, date and size
+    /// when a file has none).
+    #[serde(default)]
+    pub id: String,
+    /// Scores left out because they were unreliable (fewer than 60 % of their questions
+    /// answered): how many companies had at least one,
+    #[serde(default)]
+    pub left_out: u32,
+    /// …and how many scores in all.
+    #[serde(default)]
+    pub left_out_scores: u32,
 }
 
 /// One peer group's figures.
@@ -80,7 +96,7 @@ pub struct Group {
     pub n: u32,
     /// One per metric, in the order of [`BenchmarkFile::metrics`].
     pub stats: Vec<MetricStats>,
-    /// The same figures for the group's champions, when there are at least 5.
+    /// The same figures for the group's leading companies, when there are at least 5.
     #[serde(default)]
     pub champions: Option<Champions>,
 }
@@ -89,7 +105,7 @@ pub struct Group {
 #[serde(deny_unknown_fields)]
 pub struct Champions {
     pub n: u32,
-    /// The Innovation Results score at or above which a company is a champion.
+    /// The outcome index (0–100) at or above which a company leads its group.
     pub threshold: f64,
     pub stats: Vec<MetricStats>,
 }
@@ -101,7 +117,7 @@ pub struct MetricStats {
     pub n: u32,
     pub mean: f64,
     pub sd: f64,
-    /// Every 5th percentile (21 values, 0–100), only when n ≥ 10.
+    /// The deciles P10…P90 (9 values, 0–100), only when n ≥ 20.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p: Option<Vec<f64>>,
 }
@@ -199,6 +215,39 @@ fn short_role(role: &str, lang: Lang) -> String {
     lang.t(msg).to_owned()
 }
 
+/// A benchmark of schema 1 (a 21-point table per metric, champions by the Innovation
+/// Results score) in the shape of schema 2: its deciles kept where 20 companies or more
+/// stand behind them, and its champions dropped, because they were chosen by a score the
+/// method no longer uses for that (METHOD.md §5).
+fn migrate(mut value: Value, from: u32) -> Result<Value, Problem> {
+    if from != 1 {
+        return Ok(value);
+    }
+    let decile = |table: &Value| -> Option<Value> { Some(Value::Array((1..=9).map(|k| table.get(2 * k).cloned()).collect::<Option<Vec<_>>>()?)) };
+    for group in value.get_mut("groups").and_then(Value::as_array_mut).into_iter().flatten() {
+        if let Some(g) = group.as_object_mut() {
+            g.remove("champions");
+        }
+        for stats in group.get_mut("stats").and_then(Value::as_array_mut).into_iter().flatten() {
+            let n = stats.get("n").and_then(Value::as_u64).unwrap_or(0);
+            let table = stats.get("p").and_then(|p| if n >= u64::from(MIN_PERCENTILES) { decile(p) } else { None });
+            if let Some(s) = stats.as_object_mut() {
+                match table {
+                    Some(t) => s.insert("p".into(), t),
+                    None => s.remove("p"),
+                };
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// An id for a benchmark file that has none: its name, creation date and size.
+fn derived_id(meta: &BenchmarkMeta) -> String {
+    let name: String = meta.name.get(Lang::DEFAULT).chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    format!("{}-{}-{}", name.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-"), meta.created_at, meta.total_n)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Benchmark {
     file: BenchmarkFile,
@@ -208,17 +257,19 @@ impl Benchmark {
     /// Reads and validates a benchmark file (JSON), reporting every problem with its place.
     pub fn from_json(name: &str, bytes: &[u8]) -> Result<Benchmark, Vec<Problem>> {
         let text = text_of(name, bytes, MAX_BENCHMARK_FILE).map_err(|p| vec![p])?;
-        envelope::check_text(name, text, FormatId::BENCHMARK).map_err(|p| vec![p])?;
-        // The body straight from the text, so a shape problem carries its line.
-        let header: BenchmarkHeader = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
-        let body: BenchmarkBody = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
-        let file = Envelope {
-            format: FormatId::BENCHMARK.as_str().into(),
-            schema: envelope::SCHEMA,
-            app_version: header.app_version,
-            exported_at: header.exported_at,
-            body,
+        let schema = envelope::check_text(name, text, FormatId::BENCHMARK).map_err(|p| vec![p])?;
+        let mut file = if schema < FormatId::BENCHMARK.schema() {
+            envelope::read_migrating(name, text, FormatId::BENCHMARK, &migrate).map_err(|p| vec![p])?
+        } else {
+            // The body straight from the text, so a shape problem carries its line.
+            let header: BenchmarkHeader = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
+            let body: BenchmarkBody = serde_json::from_str(text).map_err(|e| vec![from_json_error(name, text, &e)])?;
+            let format = FormatId::BENCHMARK;
+            Envelope { format: format.as_str().into(), schema: format.schema(), app_version: header.app_version, exported_at: header.exported_at, body }
         };
+        if file.meta.id.is_empty() {
+            file.meta.id = derived_id(&file.meta);
+        }
         Benchmark::from_file(name, text, file)
     }
 
@@ -332,11 +383,11 @@ fn check_stats(
             }
             let ordered = p.windows(2).all(|w| w[0] <= w[1]);
             let in_range = p.iter().all(|v| (0.0..=100.0).contains(v));
-            if p.len() != TABLE_STEPS || !ordered || !in_range {
+            if p.len() != DECILES || !ordered || !in_range {
                 problems.push(at(
                     group,
                     &format!("{place}.p"),
-                    ProblemKind::InvalidValue { expected: Expected::PercentileTable(TABLE_STEPS), found: Found::Count(p.len()) },
+                    ProblemKind::InvalidValue { expected: Expected::PercentileTable(DECILES), found: Found::Count(p.len()) },
                 ));
             }
         }

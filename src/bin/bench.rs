@@ -79,8 +79,8 @@ fn main() {
         let scores = faro::assessment::score::score(bank, &|id| a.answer_of(id).cloned());
         let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
         let cmp = bench.compare(&key, &scores);
-        let plan = faro::assessment::propose::propose(bank, &library, &scores, cmp.as_ref(), &BTreeMap::new(), Lang::DEFAULT, "t");
-        assert!(!plan.items.is_empty());
+        let plan = faro::assessment::propose::propose(bank, &library, &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "t");
+        assert!(cmp.is_some() && !plan.items.is_empty());
     }
     let per = t.elapsed().as_secs_f64() * 1_000_000.0 / f64::from(rounds);
     lines.push(format!("| one assessment scored, benchmarked and planned | {per:.0} µs | {:.2} MB |", peak_since(base)));

@@ -12,24 +12,32 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// The schema of every file and stored record. Raise it when a shape changes, add a
-/// step to [`migrate`], and keep a fixture of the old shape in `tests/fixtures/`.
+/// The schema of stored records. Raise it when their shape changes, add a step to
+/// [`migrate`], and keep a fixture of the old shape in `tests/fixtures/`.
 pub const SCHEMA: u32 = 1;
 
-/// Which kind of file: the value of its `format` field.
+/// Which kind of file (the value of its `format` field) and the schema this app writes
+/// it in. Raise a format's schema when its shape changes, give its reader the step from
+/// the old shape, and keep a fixture of the old shape in `tests/fixtures/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FormatId(&'static str);
+pub struct FormatId(&'static str, u32);
 
 impl FormatId {
-    pub const ASSESSMENT: FormatId = FormatId("faro-assessment");
-    pub const PLAN: FormatId = FormatId("faro-plan");
-    pub const BACKUP: FormatId = FormatId("faro-backup");
-    pub const BENCHMARK: FormatId = FormatId("faro-benchmark");
-    pub const SURVEY_RESPONSES: FormatId = FormatId("faro-survey-responses");
-    pub const SURVEY_RESULTS: FormatId = FormatId("faro-survey-results");
+    pub const ASSESSMENT: FormatId = FormatId("faro-assessment", 1);
+    pub const PLAN: FormatId = FormatId("faro-plan", 1);
+    pub const BACKUP: FormatId = FormatId("faro-backup", 1);
+    /// Schema 2: deciles instead of a 21-point table; champions by business outcome.
+    pub const BENCHMARK: FormatId = FormatId("faro-benchmark", 2);
+    pub const SURVEY_RESPONSES: FormatId = FormatId("faro-survey-responses", 1);
+    pub const SURVEY_RESULTS: FormatId = FormatId("faro-survey-results", 1);
 
     pub fn as_str(self) -> &'static str {
         self.0
+    }
+
+    /// The schema this app writes this format in (and the newest it reads).
+    pub fn schema(self) -> u32 {
+        self.1
     }
 }
 
@@ -51,7 +59,7 @@ pub struct Envelope<T> {
 
 impl<T: Serialize> Envelope<T> {
     pub fn new(format: FormatId, body: T, now: &str) -> Envelope<T> {
-        Envelope { format: format.0.to_owned(), schema: SCHEMA, app_version: crate::APP_VERSION.to_owned(), exported_at: now.to_owned(), body }
+        Envelope { format: format.0.to_owned(), schema: format.1, app_version: crate::APP_VERSION.to_owned(), exported_at: now.to_owned(), body }
     }
 
     /// Compact JSON (data for machines: benchmarks, responses).
@@ -89,23 +97,35 @@ pub fn read<T: DeserializeOwned>(name: &str, bytes: &[u8], format: FormatId, lim
 /// reading for every format (text → value → body) keeps one copy of each body's
 /// deserialiser in the wasm.
 pub fn read_text<T: DeserializeOwned>(name: &str, text: &str, format: FormatId) -> Result<Envelope<T>, Problem> {
+    read_migrating(name, text, format, &|value, _| Ok(value))
+}
+
+/// [`read_text`] for a format with older schemas: `step` brings a value of an older
+/// schema to the current one.
+pub fn read_migrating<T: DeserializeOwned>(
+    name: &str,
+    text: &str,
+    format: FormatId,
+    step: &dyn Fn(Value, u32) -> Result<Value, Problem>,
+) -> Result<Envelope<T>, Problem> {
     let value = header_checked(name, text, format)?;
     let text_field = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
     let (app_version, exported_at) = (text_field("app_version"), text_field("exported_at"));
-    let schema = schema_of(name, value.get("schema"))?;
-    let body: T = serde_json::from_value(migrate(value, schema, name)?).map_err(|e| {
+    let schema = schema_of(name, value.get("schema"), format.1)?;
+    let value = if schema < format.1 { step(value, schema)? } else { value };
+    let body: T = serde_json::from_value(value).map_err(|e| {
         // Positions refer to the value, not the file: keep the field, drop the line.
         let mut p = from_json_error(name, "-", &e);
         p.line = None;
         p
     })?;
-    Ok(Envelope { format: format.0.to_owned(), schema: SCHEMA, app_version, exported_at, body })
+    Ok(Envelope { format: format.0.to_owned(), schema: format.1, app_version, exported_at, body })
 }
 
-/// Checks only the header of a file of kind `format`; the caller reads the body straight
-/// from the text where lines matter (benchmarks).
-pub fn check_text(name: &str, text: &str, format: FormatId) -> Result<(), Problem> {
-    header_checked(name, text, format).map(|_| ())
+/// Checks only the header of a file of kind `format` and returns its schema; the caller
+/// reads the body straight from the text where lines matter (benchmarks).
+pub fn check_text(name: &str, text: &str, format: FormatId) -> Result<u32, Problem> {
+    header_checked(name, text, format).and_then(|v| schema_of(name, v.get("schema"), format.1))
 }
 
 /// The `format` of a JSON text, if it has one: to route a file to its reader. Only that
@@ -140,12 +160,12 @@ fn header_checked(name: &str, text: &str, format: FormatId) -> Result<Value, Pro
             return Err(Problem::new(name, ProblemKind::WrongFormat { expected: format.0.into(), found }).field("format"));
         }
     }
-    schema_of(name, value.get("schema"))?;
+    schema_of(name, value.get("schema"), format.1)?;
     Ok(value)
 }
 
-/// A schema number this app can read (1 up to [`SCHEMA`]).
-fn schema_of(name: &str, value: Option<&Value>) -> Result<u32, Problem> {
+/// A schema number this app can read (1 up to `current`).
+fn schema_of(name: &str, value: Option<&Value>, current: u32) -> Result<u32, Problem> {
     let Some(value) = value else { return Err(Problem::new(name, ProblemKind::MissingField).field("schema")) };
     let Some(schema) = value.as_u64() else {
         let found = Found::literal(&value.to_string());
@@ -154,8 +174,8 @@ fn schema_of(name: &str, value: Option<&Value>) -> Result<u32, Problem> {
     // A schema too large for u32 is simply newer than any this app knows.
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
     match schema {
-        0 => Err(Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Literal(format!("1–{SCHEMA}")), found: Found::Count(0) }).field("schema")),
-        s if s > SCHEMA => Err(Problem::new(name, ProblemKind::UnsupportedSchema { found: s, supported: SCHEMA }).field("schema")),
+        0 => Err(Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Literal(format!("1–{current}")), found: Found::Count(0) }).field("schema")),
+        s if s > current => Err(Problem::new(name, ProblemKind::UnsupportedSchema { found: s, supported: current }).field("schema")),
         s => Ok(s),
     }
 }
@@ -179,7 +199,7 @@ struct Record<T> {
 /// Reads a stored record, migrating older schemas.
 pub fn read_record<T: DeserializeOwned>(json: &str, name: &str) -> Result<T, Problem> {
     let value: Value = serde_json::from_str(json).map_err(|e| from_json_error(name, json, &e))?;
-    let schema = schema_of(name, value.get("schema"))?;
+    let schema = schema_of(name, value.get("schema"), SCHEMA)?;
     let data = value.get("data").cloned().ok_or_else(|| Problem::new(name, ProblemKind::MissingField).field("data"))?;
     serde_json::from_value(migrate(data, schema, name)?).map_err(|e| {
         let mut p = from_json_error(name, "-", &e);

@@ -30,42 +30,58 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
 }
 
-/// The percentile levels of a benchmark table: 0, 5, 10, …, 100.
-pub const TABLE_STEPS: usize = 21;
+/// A benchmark's percentile table holds the deciles P10, P20, …, P90: finer tables,
+/// or the extremes, would show single companies' scores in small groups.
+pub const DECILES: usize = 9;
 
-pub fn table_level(i: usize) -> f64 {
-    i as f64 * 5.0
+/// The level of decile `i` (0-based): 10, 20, …, 90.
+pub fn decile_level(i: usize) -> f64 {
+    10.0 * (i + 1) as f64
 }
 
-/// The 21-point percentile table (every 5th percentile) of unsorted values.
-pub fn percentile_table(values: &[f64]) -> Option<Vec<f64>> {
+/// The deciles P10…P90 (type 7) of unsorted values.
+pub fn decile_table(values: &[f64]) -> Option<Vec<f64>> {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    (0..TABLE_STEPS).map(|i| percentile_sorted(&sorted, table_level(i))).collect()
+    (0..DECILES).map(|i| percentile_sorted(&sorted, decile_level(i))).collect()
 }
 
-/// Where `x` stands in a percentile table (0–100), by linear interpolation between
-/// the table's points (METHOD.md §Percentile rank):
-/// * below the 0th percentile → 0; above the 100th → 100;
-/// * strictly between two points (v_k < x < v_k+1) → p_k + 5·(x − v_k)/(v_k+1 − v_k);
-/// * on a value the table repeats (a flat stretch) → the middle of the levels holding it.
-pub fn percentile_rank(table: &[f64], x: f64) -> Option<f64> {
-    if table.len() != TABLE_STEPS || !x.is_finite() {
+/// Where a score stands among a group's deciles (METHOD.md §Percentile rank).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Standing {
+    /// Below the 10th percentile: the table says no more.
+    BelowP10,
+    /// Between the 10th and the 90th percentile: the rank, 10–90.
+    Rank(f64),
+    /// Above the 90th percentile.
+    AboveP90,
+}
+
+/// Where `x` stands among the deciles `table`, by linear interpolation between them:
+/// * strictly between two deciles (v_k < x < v_k+1) → 10(k+1) + 10·(x − v_k)/(v_k+1 − v_k);
+/// * on a value the table repeats (a flat stretch) → the middle of the levels holding it;
+/// * under P10 or over P90 → only that (the extremes are never shown).
+pub fn standing(table: &[f64], x: f64) -> Option<Standing> {
+    if table.len() != DECILES || !x.is_finite() {
         return None;
     }
-    if x < table[0] {
-        return Some(0.0);
-    }
-    if x > table[TABLE_STEPS - 1] {
-        return Some(100.0);
-    }
-    let equal: Vec<usize> = (0..TABLE_STEPS).filter(|&i| (table[i] - x).abs() < 1e-9).collect();
+    let equal: Vec<usize> = (0..DECILES).filter(|&i| (table[i] - x).abs() < 1e-9).collect();
     if let (Some(&first), Some(&last)) = (equal.first(), equal.last()) {
-        return Some((table_level(first) + table_level(last)) / 2.0);
+        return Some(Standing::Rank((decile_level(first) + decile_level(last)) / 2.0));
     }
-    let k = (0..TABLE_STEPS - 1).find(|&i| table[i] < x && x < table[i + 1])?;
-    Some(table_level(k) + 5.0 * (x - table[k]) / (table[k + 1] - table[k]))
+    if x < table[0] {
+        return Some(Standing::BelowP10);
+    }
+    if x > table[DECILES - 1] {
+        return Some(Standing::AboveP90);
+    }
+    let k = (0..DECILES - 1).find(|&i| table[i] < x && x < table[i + 1])?;
+    Some(Standing::Rank(decile_level(k) + 10.0 * (x - table[k]) / (table[k + 1] - table[k])))
 }
+
+/// The 97.5 % quantile of the standard normal distribution (for 95 % intervals of
+/// shares, where the normal approximation is the textbook method).
+pub const Z975: f64 = 1.959_963_984_540_054;
 
 /// The 97.5 % quantile of Student's t with `df` degrees of freedom (for 95 % intervals).
 pub fn t975(df: usize) -> f64 {
@@ -91,9 +107,13 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
     (total_var > 0.0).then(|| k as f64 / (k as f64 - 1.0) * (1.0 - item_var / total_var))
 }
 
-/// Rounds to one decimal (figures written to files).
+/// Rounds to one decimal, half away from zero on the decimal value (METHOD.md
+/// §Rounding): 2.45 → 2.5 and −2.45 → −2.5, although 2.45 is stored as 2.4500…02 or
+/// 2.4499…97. The value is first rounded to 9 decimals, far below any figure's
+/// precision and far above the error of binary fractions.
 pub fn round1(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
+    let tenths = (v * 1e9).round() / 1e8;
+    tenths.round() / 10.0
 }
 
 #[cfg(test)]
@@ -122,26 +142,38 @@ mod tests {
 
     /// METHOD.md §Percentile rank, worked examples.
     #[test]
-    fn percentile_rank_by_hand() {
-        // 0, 5, …, 100 → values 10, 20, 25, 25, 25, 30, … (+5 per step)
-        let mut table = vec![10.0, 20.0, 25.0, 25.0, 25.0];
-        while table.len() < TABLE_STEPS {
-            table.push(table.last().unwrap() + 5.0);
-        }
-        assert_eq!(percentile_rank(&table, 22.0), Some(7.0));
-        assert_eq!(percentile_rank(&table, 25.0), Some(15.0));
-        assert_eq!(percentile_rank(&table, 5.0), Some(0.0));
-        assert_eq!(percentile_rank(&table, 1000.0), Some(100.0));
-        assert_eq!(percentile_rank(&table, 10.0), Some(0.0));
-        assert_eq!(percentile_rank(&table[..5], 10.0), None);
+    fn standing_by_hand() {
+        // P10 … P90 = 20, 30, 40, 40, 40, 50, 60, 70, 80
+        let table = [20.0, 30.0, 40.0, 40.0, 40.0, 50.0, 60.0, 70.0, 80.0];
+        assert_eq!(standing(&table, 35.0), Some(Standing::Rank(25.0)));
+        assert_eq!(standing(&table, 40.0), Some(Standing::Rank(40.0)));
+        assert_eq!(standing(&table, 62.5), Some(Standing::Rank(72.5)));
+        assert_eq!(standing(&table, 20.0), Some(Standing::Rank(10.0)));
+        assert_eq!(standing(&table, 19.9), Some(Standing::BelowP10));
+        assert_eq!(standing(&table, 80.1), Some(Standing::AboveP90));
+        assert_eq!(standing(&table[..5], 30.0), None);
+    }
+
+    /// METHOD.md §Rounding: half away from zero on the decimal value.
+    #[test]
+    fn rounding_at_exact_ties() {
+        assert_eq!(round1(2.45), 2.5);
+        assert_eq!(round1(-2.45), -2.5);
+        assert_eq!(round1(0.05), 0.1);
+        assert_eq!(round1(62.25), 62.3);
+        assert_eq!(round1(62.24), 62.2);
+        assert_eq!(round1(1.0 / 3.0), 0.3);
     }
 
     #[test]
     fn t_quantiles_match_tables() {
-        assert!((t975(1) - 12.706).abs() < 1e-3);
-        assert!((t975(9) - 2.262).abs() < 1e-3);
-        assert!((t975(29) - 2.045).abs() < 1e-3);
-        assert!((t975(100_000) - 1.960).abs() < 1e-3);
+        // The inverse distribution function (R: qt(0.975, df)) to 1e-7, not a formula
+        // that is only close for large df.
+        assert!((t975(1) - 12.706_204_736).abs() < 1e-7);
+        assert!((t975(2) - 4.302_652_730).abs() < 1e-7);
+        assert!((t975(9) - 2.262_157_163).abs() < 1e-7);
+        assert!((t975(29) - 2.045_229_642).abs() < 1e-7);
+        assert!((t975(100_000) - 1.959_987_707).abs() < 1e-7);
     }
 
     #[test]

@@ -1,70 +1,15 @@
 //! Aggregation behind the dashboard (METHOD.md Part D): distributions, means with 95 %
-//! intervals, NPS, importance–satisfaction quadrants, breakdowns by member type and
-//! Competence Area, comments. Every cell about fewer than [`MIN_CELL`] respondents is
-//! suppressed here, so no view or export can show it.
+//! intervals, NPS, awareness and use of services, importance–satisfaction quadrants,
+//! comments; the breakdowns are in [`super::breakdown`]. Every figure about fewer than
+//! [`MIN_CELL`] respondents is suppressed here, count included, so no view or export
+//! can show it.
 
-use crate::content::bank::{Bank, ItemKind, ServicePart};
-use crate::kernel::stats;
+use crate::content::bank::{Bank, ItemKind, ServicePart, SERVICE_UNAWARE, SERVICE_USED};
+use crate::survey::breakdown::{breakdowns, Breakdown};
 use crate::survey::dataset::Dataset;
+use crate::survey::figures::{nps_counts, rating_counts, Nps, Rating, MIN_CELL};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// No figure about fewer respondents is shown or exported (screen, files, breakdowns).
-pub const MIN_CELL: usize = 5;
-
-/// A 1–5 distribution and its mean with a 95 % interval; everything hidden below 5.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Rating {
-    pub n: usize,
-    /// Counts of 1…5 (`None` when n < 5).
-    pub counts: Option<[usize; 5]>,
-    pub mean: Option<f64>,
-    pub sd: Option<f64>,
-    /// Half-width of the 95 % confidence interval of the mean.
-    pub ci: Option<f64>,
-}
-
-impl Rating {
-    /// From counts of the values 1…5.
-    pub fn from_counts(counts: [usize; 5]) -> Rating {
-        let n: usize = counts.iter().sum();
-        if n < MIN_CELL {
-            return Rating { n, counts: None, mean: None, sd: None, ci: None };
-        }
-        let sum: f64 = counts.iter().enumerate().map(|(i, c)| (i + 1) as f64 * *c as f64).sum();
-        let mean = sum / n as f64;
-        let ss: f64 = counts.iter().enumerate().map(|(i, c)| *c as f64 * ((i + 1) as f64 - mean).powi(2)).sum();
-        let sd = (ss / (n - 1) as f64).sqrt();
-        let ci = stats::t975(n - 1) * sd / (n as f64).sqrt();
-        Rating { n, counts: Some(counts), mean: Some(mean), sd: Some(sd), ci: Some(ci) }
-    }
-}
-
-/// Net Promoter Score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Nps {
-    pub n: usize,
-    pub promoters: usize,
-    pub passives: usize,
-    pub detractors: usize,
-    /// % promoters − % detractors, −100…+100 (`None` when n < 5).
-    pub score: Option<f64>,
-}
-
-impl Nps {
-    /// From counts of the answers 0…10.
-    pub fn from_counts(counts: &[usize; 11]) -> Nps {
-        let n: usize = counts.iter().sum();
-        let detractors: usize = counts[..=6].iter().sum();
-        let passives = counts[7] + counts[8];
-        let promoters = counts[9] + counts[10];
-        let score = (n >= MIN_CELL).then(|| 100.0 * (promoters as f64 - detractors as f64) / n as f64);
-        if n < MIN_CELL {
-            return Nps { n, promoters: 0, passives: 0, detractors: 0, score: None };
-        }
-        Nps { n, promoters, passives, detractors, score }
-    }
-}
 
 /// Martilla–James importance–performance quadrants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,9 +25,14 @@ pub enum Quadrant {
     PossibleOverkill,
 }
 
-/// Quadrant of a point given the lines (at the means): ties count as "high".
+/// Two means closer than this are equal: 4.2 × 23 / 23 is 4.200000000000002, and a
+/// point on a line must not change sides for that (METHOD.md D4).
+pub const LINE_TOLERANCE: f64 = 1e-9;
+
+/// Quadrant of a point given the lines (at the means): on a line, within
+/// [`LINE_TOLERANCE`], counts as "high".
 pub fn quadrant(importance: f64, satisfaction: f64, importance_line: f64, satisfaction_line: f64) -> Quadrant {
-    match (importance >= importance_line, satisfaction >= satisfaction_line) {
+    match (importance >= importance_line - LINE_TOLERANCE, satisfaction >= satisfaction_line - LINE_TOLERANCE) {
         (true, false) => Quadrant::ConcentrateHere,
         (true, true) => Quadrant::KeepUpTheGoodWork,
         (false, false) => Quadrant::LowPriority,
@@ -93,48 +43,31 @@ pub fn quadrant(importance: f64, satisfaction: f64, importance_line: f64, satisf
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceStats {
     pub service: String,
-    /// Respondents who said whether they used it.
-    pub asked: usize,
-    pub used: usize,
-    /// used ÷ asked, % (`None` when asked < 5).
+    /// Respondents who said whether they used it (`None`, with the counts below, when
+    /// fewer than 5).
+    pub asked: Option<usize>,
+    pub used: Option<usize>,
+    /// Said they did not know the service existed.
+    #[serde(default)]
+    pub unaware: Option<usize>,
+    /// used ÷ asked, %.
     pub usage: Option<f64>,
+    /// Knew the service: (asked − unaware) ÷ asked, %.
+    #[serde(default)]
+    pub awareness: Option<f64>,
     /// Satisfaction among users.
     pub satisfaction: Rating,
-    /// Importance among all respondents.
+    /// Importance among those who know the service.
     pub importance: Rating,
     pub quadrant: Option<Quadrant>,
-}
-
-/// One group of a breakdown (a member type, a Competence Area).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BreakdownCell {
-    pub option: String,
-    pub n: usize,
-    /// `false` when n < 5: nothing else is shown.
-    pub shown: bool,
-    pub overall: Option<f64>,
-    pub fee_value: Option<f64>,
-    pub nps: Option<f64>,
-    /// Mean satisfaction per service (in catalogue order), where ≥ 5 users.
-    pub services: Vec<Option<f64>>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Breakdown {
-    /// The profile field's role (`member_type`, `competence_area`): what the dashboard
-    /// and exports look breakdowns up by, whatever the bank calls the field.
-    #[serde(default)]
-    pub role: String,
-    /// The profile field's id, whose options label the groups.
-    pub field: String,
-    pub cells: Vec<BreakdownCell>,
 }
 
 /// A comment, for the comments list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comment {
     pub question: String,
-    /// The respondent's member type (option id), if given.
+    /// The respondent's member type (option id), only where that type's group is
+    /// published (five or more, and nothing follows by subtraction).
     pub member_type: Option<String>,
     pub text: String,
 }
@@ -143,6 +76,11 @@ pub struct Comment {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub n: usize,
+    /// Organisations that responded (respondents answering for their organisation, or
+    /// every respondent when the survey does not ask): the response rate's numerator.
+    /// `None` when fewer than 5.
+    #[serde(default)]
+    pub organisations: Option<usize>,
     pub services: Vec<ServiceStats>,
     /// Quadrant lines: the means of the plotted services' importance and satisfaction.
     pub lines: Option<(f64, f64)>,
@@ -162,71 +100,19 @@ impl Dashboard {
     }
 }
 
-fn rating_counts(column: &[u8]) -> [usize; 5] {
-    let mut counts = [0usize; 5];
-    for &c in column {
-        if (1..=5).contains(&c) {
-            counts[c as usize - 1] += 1;
-        }
-    }
-    counts
-}
-
-fn nps_counts(column: &[u8]) -> [usize; 11] {
-    let mut counts = [0usize; 11];
-    for &c in column {
-        if (1..=11).contains(&c) {
-            counts[c as usize - 1] += 1;
-        }
-    }
-    counts
-}
-
-/// Computes the dashboard. Cells under [`MIN_CELL`] respondents are suppressed.
+/// Computes the dashboard. Figures about fewer than [`MIN_CELL`] respondents are
+/// suppressed, and breakdown cells that would give such figures away too.
 pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
     let col = |id: &str| bank.item_index(id).map(|i| data.columns[i].as_slice());
-    // A service's three questions are found by what they ask, not by their ids.
-    let part_column = |service: &str, part: ServicePart| bank.items().iter().position(|i| matches!(&i.service, Some((s, p)) if s == service && *p == part));
-    let rating_of_column = |column: Option<usize>| Rating::from_counts(rating_counts(column.map(|c| data.columns[c].as_slice()).unwrap_or(&[])));
-    // Services, in bank order.
-    let mut services = Vec::new();
-    let mut satisfaction_columns = Vec::new();
-    let mut seen = BTreeSet::new();
-    for item in bank.items() {
-        let Some((service, ServicePart::Used)) = &item.service else { continue };
-        if !seen.insert(service.clone()) {
-            continue;
-        }
-        let used_col = col(&item.id).unwrap_or(&[]);
-        let asked = used_col.iter().filter(|&&c| c != 0).count();
-        let used = used_col.iter().filter(|&&c| c == 1).count();
-        let satisfaction_column = part_column(service, ServicePart::Satisfaction);
-        satisfaction_columns.push(satisfaction_column);
-        let satisfaction = rating_of_column(satisfaction_column);
-        let importance = rating_of_column(part_column(service, ServicePart::Importance));
-        services.push(ServiceStats {
-            service: service.clone(),
-            asked,
-            used,
-            usage: (asked >= MIN_CELL).then(|| 100.0 * used as f64 / asked as f64),
-            satisfaction,
-            importance,
-            quadrant: None,
-        });
-    }
-    let plotted: Vec<(f64, f64)> = services.iter().filter_map(|s| Some((s.importance.mean?, s.satisfaction.mean?))).collect();
-    let lines = (!plotted.is_empty()).then(|| {
-        let imp = plotted.iter().map(|p| p.0).sum::<f64>() / plotted.len() as f64;
-        let sat = plotted.iter().map(|p| p.1).sum::<f64>() / plotted.len() as f64;
-        (imp, sat)
-    });
-    if let Some((li, ls)) = lines {
-        for s in &mut services {
-            if let (Some(i), Some(sa)) = (s.importance.mean, s.satisfaction.mean) {
-                s.quadrant = Some(quadrant(i, sa, li, ls));
-            }
-        }
-    }
+    let (services, satisfaction_columns) = services(bank, data);
+    let lines = quadrant_lines(&services);
+    let services = services
+        .into_iter()
+        .map(|mut s| {
+            s.quadrant = lines.zip(s.importance.mean.zip(s.satisfaction.mean)).map(|((li, ls), (i, sa))| quadrant(i, sa, li, ls));
+            s
+        })
+        .collect();
     let rating_of = |id: &str| col(id).map(|c| Rating::from_counts(rating_counts(c)));
     let nps = col("nps").map(|c| Nps::from_counts(&nps_counts(c)));
     let renew = bank.item("renew").and_then(|item| {
@@ -235,98 +121,116 @@ pub fn aggregate(bank: &Bank, data: &Dataset) -> Dashboard {
         let answered = c.iter().filter(|&&x| x != 0).count();
         (answered >= MIN_CELL).then(|| options.iter().enumerate().map(|(i, o)| (o.id.clone(), c.iter().filter(|&&x| x as usize == i + 1).count())).collect())
     });
-    let breakdowns = ["member_type", "competence_area"]
-        .iter()
-        .filter_map(|role| bank.profile().iter().position(|f| f.role.as_deref() == Some(role)).map(|fi| breakdown(bank, data, fi, role, &satisfaction_columns)))
-        .collect();
+    let breakdowns = breakdowns(bank, data, &satisfaction_columns);
+    let comments = comments(bank, data, &breakdowns);
+    Dashboard {
+        n: data.n,
+        organisations: organisations(bank, data),
+        services,
+        lines,
+        overall: rating_of("overall_satisfaction"),
+        fee_value: rating_of("fee_value"),
+        nps,
+        renew,
+        breakdowns,
+        comments,
+    }
+}
+
+/// Each service's figures, in bank order, and its satisfaction column.
+fn services(bank: &Bank, data: &Dataset) -> (Vec<ServiceStats>, Vec<Option<usize>>) {
+    // A service's three questions are found by what they ask, not by their ids.
+    let part_column = |service: &str, part: ServicePart| bank.items().iter().position(|i| matches!(&i.service, Some((s, p)) if s == service && *p == part));
+    let rating_of_column = |column: Option<usize>| Rating::from_counts(rating_counts(column.map(|c| data.columns[c].as_slice()).unwrap_or(&[])));
+    let mut services = Vec::new();
+    let mut satisfaction_columns = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (index, item) in bank.items().iter().enumerate() {
+        let Some((service, ServicePart::Used)) = &item.service else { continue };
+        if !seen.insert(service.clone()) {
+            continue;
+        }
+        let code_of = |id: &str| match &item.kind {
+            ItemKind::Choice { options } => options.iter().position(|o| o.id == id).map(|i| i as u8 + 1),
+            _ => None,
+        };
+        let column = &data.columns[index];
+        let count = |code: Option<u8>| code.map_or(0, |code| column.iter().filter(|&&c| c == code).count());
+        let asked = column.iter().filter(|&&c| c != 0).count();
+        let (used, unaware) = (count(code_of(SERVICE_USED)), count(code_of(SERVICE_UNAWARE)));
+        let shown = asked >= MIN_CELL;
+        let share = |k: usize| shown.then(|| 100.0 * k as f64 / asked as f64);
+        let satisfaction_column = part_column(service, ServicePart::Satisfaction);
+        satisfaction_columns.push(satisfaction_column);
+        services.push(ServiceStats {
+            service: service.clone(),
+            asked: shown.then_some(asked),
+            used: shown.then_some(used),
+            unaware: shown.then_some(unaware),
+            usage: share(used),
+            awareness: share(asked - unaware),
+            satisfaction: rating_of_column(satisfaction_column),
+            importance: rating_of_column(part_column(service, ServicePart::Importance)),
+            quadrant: None,
+        });
+    }
+    (services, satisfaction_columns)
+}
+
+/// The quadrant lines: the means of the plotted services' importance and satisfaction.
+fn quadrant_lines(services: &[ServiceStats]) -> Option<(f64, f64)> {
+    let plotted: Vec<(f64, f64)> = services.iter().filter_map(|s| Some((s.importance.mean?, s.satisfaction.mean?))).collect();
+    (!plotted.is_empty()).then(|| {
+        let imp = plotted.iter().map(|p| p.0).sum::<f64>() / plotted.len() as f64;
+        let sat = plotted.iter().map(|p| p.1).sum::<f64>() / plotted.len() as f64;
+        (imp, sat)
+    })
+}
+
+/// Services that fall on the same point of the matrix, as shown (importance and
+/// satisfaction equal to two decimals): each group of two or more, as indices into
+/// `services`, so that the chart can say so and list them (METHOD.md D4).
+pub fn shared_points(services: &[ServiceStats]) -> Vec<Vec<usize>> {
+    let key = |s: &ServiceStats| Some(((s.importance.mean? * 100.0).round() as i64, (s.satisfaction.mean? * 100.0).round() as i64));
+    let mut groups: Vec<((i64, i64), Vec<usize>)> = Vec::new();
+    for (i, s) in services.iter().enumerate() {
+        let Some(k) = key(s) else { continue };
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).filter(|m| m.len() > 1).collect()
+}
+
+/// Organisations that responded: respondents who answer for their organisation (the
+/// profile field with role `org_contact`, answered "yes"), or every respondent when the
+/// survey does not ask; hidden below 5.
+fn organisations(bank: &Bank, data: &Dataset) -> Option<usize> {
+    let contact = bank.profile().iter().enumerate().find(|(_, f)| f.role.as_deref() == Some("org_contact"));
+    let count = match contact.and_then(|(fi, f)| Some((fi, f.options.iter().position(|o| o.id == "yes")? as u8 + 1))) {
+        Some((fi, yes)) => data.profile[fi].iter().filter(|&&c| c == yes).count(),
+        None => data.n,
+    };
+    (count >= MIN_CELL).then_some(count)
+}
+
+/// The comments, each with its author's member type only where that type's group is
+/// published.
+fn comments(bank: &Bank, data: &Dataset, breakdowns: &[Breakdown]) -> Vec<Comment> {
     let member_field = bank.profile().iter().position(|f| f.role.as_deref() == Some("member_type"));
-    let comments = data
-        .texts
+    let published: Vec<&str> =
+        breakdowns.iter().filter(|b| b.role == "member_type").flat_map(|b| b.cells.iter().filter(|c| c.n.is_some()).map(|c| c.option.as_str())).collect();
+    data.texts
         .iter()
         .map(|(ii, ri, text)| Comment {
             question: bank.items()[*ii].id.clone(),
             member_type: member_field.and_then(|fi| {
                 let code = data.profile[fi][*ri];
-                (code > 0).then(|| bank.profile()[fi].options[code as usize - 1].id.clone())
+                let option = (code > 0).then(|| bank.profile()[fi].options[code as usize - 1].id.as_str())?;
+                published.contains(&option).then(|| option.to_owned())
             }),
             text: text.clone(),
         })
-        .collect();
-    Dashboard { n: data.n, services, lines, overall: rating_of("overall_satisfaction"), fee_value: rating_of("fee_value"), nps, renew, breakdowns, comments }
-}
-
-/// Counts of each code per group in one pass: `counts[group][code]` (group 0 = no answer).
-fn grouped_counts(column: &[u8], groups: &[u8], group_count: usize, codes: usize) -> Vec<Vec<usize>> {
-    let mut counts = vec![vec![0usize; codes + 1]; group_count + 1];
-    for (&g, &c) in groups.iter().zip(column) {
-        if let Some(row) = counts.get_mut(g as usize) {
-            if let Some(cell) = row.get_mut(c as usize) {
-                *cell += 1;
-            }
-        }
-    }
-    counts
-}
-
-/// Group sizes and means by the options of one profile field. `satisfaction_columns`
-/// holds each service's satisfaction column, in the dashboard's service order.
-fn breakdown(bank: &Bank, data: &Dataset, field: usize, role: &str, satisfaction_columns: &[Option<usize>]) -> Breakdown {
-    let def = &bank.profile()[field];
-    let groups = def.options.len();
-    let codes = &data.profile[field];
-    let mut sizes = vec![0usize; groups + 1];
-    for &c in codes {
-        if let Some(s) = sizes.get_mut(c as usize) {
-            *s += 1;
-        }
-    }
-    // Mean of a 1–5 column within each group, from one pass over the column.
-    let means = |column: Option<usize>| -> Vec<Option<f64>> {
-        let Some(column) = column else { return vec![None; groups + 1] };
-        let counts = grouped_counts(&data.columns[column], codes, groups, 5);
-        counts.iter().map(|c| Rating::from_counts([c[1], c[2], c[3], c[4], c[5]]).mean).collect()
-    };
-    let overall = means(bank.item_index("overall_satisfaction"));
-    let fee = means(bank.item_index("fee_value"));
-    let nps: Vec<Option<f64>> = match bank.item_index("nps") {
-        Some(ni) => grouped_counts(&data.columns[ni], codes, groups, 11)
-            .iter()
-            .map(|c| {
-                let counts: [usize; 11] = std::array::from_fn(|v| c[v + 1]);
-                Nps::from_counts(&counts).score
-            })
-            .collect(),
-        None => vec![None; groups + 1],
-    };
-    let per_service: Vec<Vec<Option<f64>>> = satisfaction_columns.iter().map(|&column| means(column)).collect();
-    let cells = def
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let g = i + 1;
-            let n = sizes[g];
-            if n < MIN_CELL {
-                return BreakdownCell {
-                    option: option.id.clone(),
-                    n,
-                    shown: false,
-                    overall: None,
-                    fee_value: None,
-                    nps: None,
-                    services: vec![None; satisfaction_columns.len()],
-                };
-            }
-            BreakdownCell {
-                option: option.id.clone(),
-                n,
-                shown: true,
-                overall: overall[g],
-                fee_value: fee[g],
-                nps: nps[g],
-                services: per_service.iter().map(|m| m[g]).collect(),
-            }
-        })
-        .collect();
-    Breakdown { role: role.to_owned(), field: def.id.clone(), cells }
+        .collect()
 }

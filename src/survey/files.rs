@@ -4,8 +4,7 @@
 //! are reported as duplicates.
 
 use crate::content::bank::{is_visible, Answer, Bank};
-use crate::format::cells::{neutralise_cell, unneutralise_cell};
-use crate::format::csv;
+use crate::format::cells::unneutralise_cell;
 use crate::format::envelope::{self, Envelope, FormatId};
 use crate::format::input::text_of;
 use crate::kernel::i18n::{Lang, Msg};
@@ -78,20 +77,6 @@ pub fn responses_json(bank: &Bank, responses: &[Response], now: &str) -> String 
         .collect();
     let body = ResponsesBody { bank_id: bank.id().into(), bank_version: bank.version().into(), profile_fields, columns, responses: rows };
     Envelope::new(FormatId::SURVEY_RESPONSES, body, now).to_json()
-}
-
-/// Submitted responses as CSV (raw data). Text cells are neutralised against formula
-/// injection; the header names every column.
-pub fn responses_csv(bank: &Bank, responses: &[Response], lang: Lang) -> String {
-    let mut writer = csv::writer(lang);
-    let _ = writer.write_record(csv_header(bank).iter().map(|h| neutralise_cell(h)));
-    for r in responses {
-        let mut row = vec![r.id.clone(), r.submitted_at.clone().unwrap_or_default(), r.lang.code().to_owned()];
-        row.extend(bank.profile().iter().map(|f| r.profile.get(&f.id).cloned().unwrap_or_default()));
-        row.extend(bank.items().iter().map(|i| r.answers.get(&i.id).map(Answer::token).unwrap_or_default()));
-        let _ = writer.write_record(row.iter().map(|c| neutralise_cell(c)));
-    }
-    csv::finish(writer)
 }
 
 /// What importing one file did.
@@ -303,6 +288,12 @@ fn warn_unknown_columns<'a>(name: &str, line: Option<usize>, columns: impl Itera
 }
 
 fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row: &mut dyn FnMut(Option<usize>, &RawRow)) {
+    // Leading `#` lines are notes (a raw export says what it holds there): skipped, and
+    // counted so that problems still name the file's own line numbers.
+    let notes = text.lines().take_while(|l| l.starts_with('#')).count();
+    let start: usize = text.split_inclusive('\n').take(notes).map(str::len).sum();
+    let text = &text[start..];
+    let shift = |line: usize| line + notes;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
     let mut reader = ::csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
@@ -310,15 +301,15 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row
         Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
         Err(e) => {
             let _ = e;
-            report.rejected.push(Problem::new(name, ProblemKind::Syntax { format: TextFormat::Csv, error: SyntaxError::Other }).line(1));
+            report.rejected.push(Problem::new(name, ProblemKind::Syntax { format: TextFormat::Csv, error: SyntaxError::Other }).line(shift(1)));
             return;
         }
     };
     if headers.first().map(String::as_str) != Some(CSV_FIXED[0]) {
-        report.rejected.push(Problem::new(name, ProblemKind::Rule { rule: Msg::RuleCsvHeader, detail: CSV_FIXED.join(", ") }).line(1));
+        report.rejected.push(Problem::new(name, ProblemKind::Rule { rule: Msg::RuleCsvHeader, detail: CSV_FIXED.join(", ") }).line(shift(1)));
         return;
     }
-    warn_unknown_columns(name, Some(1), headers.iter(), bank, report);
+    warn_unknown_columns(name, Some(shift(1)), headers.iter(), bank, report);
     let targets: Vec<Target> = headers.iter().map(|h| target_of(bank, h)).collect();
     let mut record = ::csv::StringRecord::new();
     loop {
@@ -327,12 +318,12 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row
             Ok(true) => {}
             Err(e) => {
                 let mut p = Problem::new(name, ProblemKind::Syntax { format: TextFormat::Csv, error: SyntaxError::Other });
-                p.line = e.position().map(|p| p.line() as usize);
+                p.line = e.position().map(|p| shift(p.line() as usize));
                 report.rejected.push(p);
                 continue;
             }
         }
-        let line = record.position().map(|p| p.line() as usize);
+        let line = record.position().map(|p| shift(p.line() as usize));
         if record.len() != headers.len() {
             let mut p = Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Columns(headers.len()), found: Found::Count(record.len()) });
             p.line = line;

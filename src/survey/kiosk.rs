@@ -1,7 +1,10 @@
 //! Collecting on one device: the kiosk session (respondents in turn), and staff's
 //! settings of the survey (the membership, for the response rate).
 
+use crate::content::bank::Bank;
+use crate::survey::response::Response;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A collection session on one device: respondents take the survey in turn.
 /// The code only guards against accidental exits; it is stored in the browser and is no
@@ -29,12 +32,29 @@ impl Kiosk {
 /// Staff settings of the survey on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SurveySettings {
-    /// Members the survey went to, for the response rate.
+    /// Member organisations the survey went to, for the response rate.
     #[serde(default)]
     pub members: Option<usize>,
+    /// Member organisations by class (member-type option id → how many), for the
+    /// response rate by class.
+    #[serde(default)]
+    pub members_by_class: BTreeMap<String, usize>,
 }
 
-/// Response rate, %: responses ÷ members.
-pub fn response_rate(n: usize, members: Option<usize>) -> Option<f64> {
-    members.filter(|m| *m > 0).map(|m| 100.0 * n as f64 / m as f64)
+/// Response rate, % (as the regional KPI defines it): responding member organisations ÷
+/// member organisations, several people of one organisation counting once.
+pub fn response_rate(organisations: usize, members: Option<usize>) -> Option<f64> {
+    members.filter(|m| *m > 0).map(|m| 100.0 * organisations as f64 / m as f64)
+}
+
+/// Submitted responses from someone answering for their organisation (the profile field
+/// with role `org_contact`, answered "yes"): one per organisation. Every submitted
+/// response counts when the survey does not ask. `None` below 5, as on the dashboard.
+pub fn responding_organisations(bank: &Bank, responses: &[Response]) -> Option<usize> {
+    let submitted = responses.iter().filter(|r| r.submitted_at.is_some());
+    let count = match bank.profile_with_role("org_contact") {
+        Some(field) => submitted.filter(|r| r.profile.get(&field.id).is_some_and(|v| v == "yes")).count(),
+        None => submitted.count(),
+    };
+    (count >= crate::survey::figures::MIN_CELL).then_some(count)
 }

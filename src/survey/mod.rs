@@ -1,10 +1,13 @@
 //! The member-satisfaction survey: a response and its rules, the files of responses
 //! (JSON and CSV) with a located report per file, the columnar dataset, the aggregation
-//! behind the dashboard (METHOD.md Part D), year over year, the kiosk, the assembly
-//! workbook, and synthetic data for benchmarks.
+//! behind the dashboard (METHOD.md Part D) and its breakdowns under disclosure control,
+//! year over year, the kiosk, the assembly workbook and raw exports, and synthetic data
+//! for benchmarks.
 
 pub mod aggregate;
+pub mod breakdown;
 pub mod dataset;
+pub mod figures;
 pub mod files;
 pub mod kiosk;
 pub mod report;
@@ -13,7 +16,9 @@ pub mod synthetic;
 pub mod year_over_year;
 
 pub use aggregate::*;
+pub use breakdown::{Breakdown, BreakdownCell, BREAKDOWN_ROLES};
 pub use dataset::Dataset;
+pub use figures::{Nps, Rating, MIN_CELL};
 pub use files::*;
 pub use kiosk::*;
 pub use response::Response;

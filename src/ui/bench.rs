@@ -80,8 +80,10 @@ pub fn bench_assessment(rounds: u32) -> f64 {
     for _ in 0..rounds.max(1) {
         let scores = a.scores(bank);
         let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
-        let cmp = bench.compare(&key, &scores);
-        let plan = crate::assessment::propose::propose(bank, &library, &scores, cmp.as_ref(), &a.importance, crate::kernel::i18n::Lang::DEFAULT, "t");
+        if bench.compare(&key, &scores).is_none() {
+            return -1.0;
+        }
+        let plan = crate::assessment::propose::propose(bank, &library, &scores, Some(&bench), &a.importance, crate::kernel::i18n::Lang::DEFAULT, "t");
         if plan.items.is_empty() {
             return -1.0;
         }

@@ -6,6 +6,7 @@
 //! Canvases are drawn at twice their CSS size so they stay sharp on high-density screens
 //! and in print.
 
+use crate::kernel::i18n::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::element::DashedPathElement;
@@ -297,14 +298,15 @@ pub fn stacked_height(rows: usize) -> u32 {
 
 /// A point of the importance × satisfaction matrix, drawn with its number.
 pub struct IpaPoint {
-    pub number: usize,
+    /// The service's number in the table ("3+" when others share its point).
+    pub label: String,
     pub importance: f64,
     pub satisfaction: f64,
 }
 
 /// The importance × satisfaction matrix with quadrant lines at the means and the four
 /// quadrant names in the corners. Axes span the data (at least one point either side).
-pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), quadrants: &[String; 4], axes: (&str, &str)) {
+pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), quadrants: &[String; 4], axes: (&str, &str), lang: Lang) {
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
     let root = backend.into_drawing_area();
     let (w, h) = root.dim_in_pixel();
@@ -324,12 +326,12 @@ pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), qu
     // Ticks every 0.5.
     let mut v = (x_lo * 2.0).ceil() / 2.0;
     while v <= x_hi + 1e-9 {
-        let _ = root.draw(&Text::new(format!("{v:.1}"), (sx(v), b + px(14.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Center))));
+        let _ = root.draw(&Text::new(lang.number(v, 1), (sx(v), b + px(14.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Center))));
         v += 0.5;
     }
     let mut v = (y_lo * 2.0).ceil() / 2.0;
     while v <= y_hi + 1e-9 {
-        let _ = root.draw(&Text::new(format!("{v:.1}"), (l - px(8.0), sy(v)), font(11.0).pos(Pos::new(HPos::Right, VPos::Center))));
+        let _ = root.draw(&Text::new(lang.number(v, 1), (l - px(8.0), sy(v)), font(11.0).pos(Pos::new(HPos::Right, VPos::Center))));
         v += 0.5;
     }
     let _ = root.draw(&Text::new(axes.0.to_owned(), ((l + r) / 2, b + px(36.0)), font(13.0).pos(Pos::new(HPos::Center, VPos::Center))));
@@ -353,7 +355,7 @@ pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), qu
     for p in points {
         let c = (sx(p.importance), sy(p.satisfaction));
         let _ = root.draw(&Circle::new(c, px(9.0), COMPANY.filled()));
-        let _ = root.draw(&Text::new(p.number.to_string(), c, ("sans-serif", 10.0 * K).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center))));
+        let _ = root.draw(&Text::new(p.label.clone(), c, ("sans-serif", 10.0 * K).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center))));
     }
     let _ = root.present();
 }

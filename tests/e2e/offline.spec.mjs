@@ -57,7 +57,7 @@ test('the app works with the network off after one visit', async ({ page, contex
   await page.reload();
   await expect(page.locator('main h1')).toContainText('innovazione');
   await completeAssessment(page);
-  await expect(page.getByTestId('provenance')).toContainText('Insieme di riferimento sintetico');
+  await expect(page.getByTestId('provenance')).toContainText('Insieme di riferimento simulato');
   expect(await inkedPixels(page, '[data-testid=radar]')).toBeGreaterThan(5000);
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel (XLSX)' }).click()]);
   expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');

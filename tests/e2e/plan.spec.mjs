@@ -36,7 +36,7 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   await completeAssessment(page, (n) => [0, 1, 1, 2, 3][n % 5]);
 
   // The comparison: provenance always visible, the company's own group by default.
-  await expect(page.getByTestId('provenance')).toContainText('Insieme di riferimento sintetico');
+  await expect(page.getByTestId('provenance')).toContainText('Insieme di riferimento simulato');
   await expect(page.getByTestId('provenance')).toContainText('2000');
   const group = page.locator('#peer-group');
   await expect(group).toHaveValue('size=small&sector=C');
@@ -92,7 +92,7 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   expect(bytes.length).toBeGreaterThan(5000);
   const scoresCsv = fs.readFileSync(await download(page, () => page.getByRole('button', { name: 'Punteggi (CSV)' }).click(), 'scores.csv'), 'utf8');
-  expect(scoresCsv).toContain('Insieme di riferimento sintetico');
+  expect(scoresCsv).toContain('Insieme di riferimento simulato');
   expect(scoresCsv).toContain('Area;Punteggio;Copertura %;Affidabile');
   const planCsv = fs.readFileSync(await download(page, () => page.getByRole('button', { name: 'Piano (CSV)', exact: true }).click(), 'plan.csv'), 'utf8');
   expect(planCsv).toContain('Giulia Rossi');
@@ -100,7 +100,7 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   expect(planCsv).not.toContain(dropped);
   const md = fs.readFileSync(await download(page, () => page.getByRole('button', { name: 'Markdown' }).click(), 'report.md'), 'utf8');
   expect(md).toContain("## Piano d'azione");
-  expect(md).toContain('Insieme di riferimento sintetico');
+  expect(md).toContain('Insieme di riferimento simulato');
   const assessment = JSON.parse(fs.readFileSync(await download(page, () => page.getByRole('button', { name: 'Autovalutazione (JSON)' }).click(), 'a.json'), 'utf8'));
   expect(assessment.assessment.plan.items.length).toBe(proposed + 1);
   const planFile = await download(page, () => page.getByRole('button', { name: 'Piano (JSON)', exact: true }).click(), 'plan.json');
@@ -119,7 +119,7 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
   const text = pdfText(pdf);
   for (const expected of ["RAPPORTO DI AUTOVALUTAZIONE", 'Indice complessivo di gestione', "Piano d'azione", 'Giulia Rossi', firstTitle.split(' ').slice(0, 2).join(' '),
-    'non convalidata da terzi', 'Insieme di riferimento sintetico', 'I vostri punti di forza']) {
+    'non convalidata da terzi', 'Insieme di riferimento simulato', 'I vostri punti di forza']) {
     expect(text, expected).toContain(expected);
   }
   const overall = (await page.evaluate(() => document.querySelector('.report .big-number').innerText)).split('/')[0].trim();
@@ -159,7 +159,7 @@ test('staff build a benchmark from 20 assessment files, 3 of them bad', async ({
   expect(files).toHaveLength(20);
 
   await page.goto('./#/staff/benchmark');
-  await expect(page.getByTestId('active-benchmark')).toContainText('Insieme di riferimento sintetico');
+  await expect(page.getByTestId('active-benchmark')).toContainText('Insieme di riferimento simulato');
   await page.locator('#benchmark-inputs').setInputFiles(files);
   await expect(page.getByTestId('intake-summary')).toHaveText('17 accettati, 0 doppioni, 3 scartati.');
   const rejected = page.locator('table.intake td.bad');
@@ -179,6 +179,6 @@ test('staff build a benchmark from 20 assessment files, 3 of them bad', async ({
   expect(built.groups.every((g) => g.n >= 5)).toBe(true);
   await candidate.getByRole('button', { name: 'Rendi attivo su questo dispositivo' }).click();
   await expect(page.getByTestId('active-benchmark')).toContainText('Soci LE2C 2027');
-  await expect(page.getByTestId('active-benchmark')).not.toContainText('sintetico');
+  await expect(page.getByTestId('active-benchmark')).not.toContainText('simulato');
   watch.check();
 });

@@ -3,6 +3,7 @@
 //! codes of the survey's columnar dataset.
 
 use super::item::{Item, ItemKind};
+use super::model::Choice;
 use crate::kernel::problem::Expected;
 use serde::{Deserialize, Serialize};
 
@@ -36,9 +37,22 @@ impl Answer {
             ItemKind::Rating { .. } => matches!(self, Answer::Rating(1..=5)),
             ItemKind::Nps => matches!(self, Answer::Nps(0..=10)),
             ItemKind::YesNo => matches!(self, Answer::YesNo(_)),
-            ItemKind::Choice { options } => matches!(self, Answer::Choice(c) if options.iter().any(|o| &o.id == c)),
+            ItemKind::Choice { options } => self.option_in(options).is_some(),
             ItemKind::Text => matches!(self, Answer::Text(t) if t.chars().count() <= MAX_TEXT),
         }
+    }
+
+    /// The index of this answer among a choice's options. A yes/no answer is the option
+    /// named `yes` or `no`: "did you use this service?" gained a third answer ("I did not
+    /// know it existed") in survey 2027.2, and answers stored before still count.
+    fn option_in(&self, options: &[Choice]) -> Option<usize> {
+        let id = match self {
+            Answer::Choice(c) => c.as_str(),
+            Answer::YesNo(true) => "yes",
+            Answer::YesNo(false) => "no",
+            _ => return None,
+        };
+        options.iter().position(|o| o.id == id)
     }
 
     /// The value as a condition (`show_if`) or a CSV cell names it: `3`, `yes`, `dont_know`, an option id.
@@ -140,13 +154,7 @@ impl Answer {
                     None
                 }
             }
-            ItemKind::Choice { options } => {
-                if let Answer::Choice(c) = self {
-                    options.iter().position(|o| &o.id == c).map(|i| i as u8 + 1)
-                } else {
-                    None
-                }
-            }
+            ItemKind::Choice { options } => self.option_in(options).map(|i| i as u8 + 1),
             ItemKind::Text => matches!(self, Answer::Text(_)).then_some(1),
         };
         code.unwrap_or(0)

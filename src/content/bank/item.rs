@@ -63,6 +63,12 @@ impl Item {
     }
 }
 
+/// The answers to "did you use this service?" (option ids, as in files and conditions):
+/// used, not used, or not known to exist, so awareness and use are told apart.
+pub const SERVICE_USED: &str = "yes";
+pub const SERVICE_NOT_USED: &str = "no";
+pub const SERVICE_UNAWARE: &str = "unaware";
+
 /// The three questions a `service` question becomes in a survey.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServicePart {

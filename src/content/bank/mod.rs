@@ -10,7 +10,7 @@ pub mod model;
 mod validate;
 
 pub use answer::{is_visible, Answer, MAX_TEXT};
-pub use item::{Item, ItemKind, ServicePart, LEVELS};
+pub use item::{Item, ItemKind, ServicePart, LEVELS, SERVICE_NOT_USED, SERVICE_UNAWARE, SERVICE_USED};
 pub use model::*;
 pub use validate::{ISO_CLAUSES, WEIGHT_RANGE};
 

@@ -98,6 +98,10 @@ pub struct Section {
     pub intro: Option<Localized>,
     #[serde(default)]
     pub scored: bool,
+    /// A scored section that measures outcomes, not practices (Innovation Results): shown
+    /// and benchmarked, never a target for actions.
+    #[serde(default)]
+    pub outcome: bool,
     #[serde(default)]
     pub subdimensions: Vec<SubDimension>,
 }

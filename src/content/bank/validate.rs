@@ -1,7 +1,7 @@
 //! The rules of a question bank, each reported as a located problem.
 
 use super::answer::Answer;
-use super::item::{item_kind, Item, ItemKind, KindCheck, ServicePart, LEVELS};
+use super::item::{item_kind, Item, ItemKind, KindCheck, ServicePart, LEVELS, SERVICE_NOT_USED, SERVICE_UNAWARE, SERVICE_USED};
 use super::model::*;
 use crate::content::catalogue::Catalogue;
 use crate::kernel::i18n::{Lang, Localized, Msg};
@@ -165,6 +165,9 @@ impl Validator<'_> {
                 }
                 self.text(Some(&section.id), &format!("subdimensions.{}.name", sub.id), &sub.name);
             }
+            if section.outcome && !section.scored {
+                self.rule(Some(&section.id), "outcome", Msg::RuleOutcomeNeedsScored, "");
+            }
             if file.bank.kind == BankKind::Survey && section.scored {
                 self.rule(Some(&section.id), "scored", Msg::RuleSurveyNotScored, "");
             }
@@ -319,13 +322,18 @@ impl Validator<'_> {
             .into_iter()
             .map(|part| {
                 let (kind, text, show_if) = match part {
-                    ServicePart::Used => (ItemKind::YesNo, Localized::from_msg(Msg::SurveyServiceUsed), None),
+                    ServicePart::Used => (ItemKind::Choice { options: used_options() }, Localized::from_msg(Msg::SurveyServiceUsed), None),
                     ServicePart::Satisfaction => (
                         ItemKind::Rating { scale: sat },
                         Localized::from_msg(Msg::SurveyServiceSatisfaction),
-                        Some(Condition { question: used_id.clone(), any_of: vec!["yes".into()] }),
+                        Some(Condition { question: used_id.clone(), any_of: vec![SERVICE_USED.into()] }),
                     ),
-                    ServicePart::Importance => (ItemKind::Rating { scale: imp }, Localized::from_msg(Msg::SurveyServiceImportance), None),
+                    // Only a member who knows the service can say how much it matters.
+                    ServicePart::Importance => (
+                        ItemKind::Rating { scale: imp },
+                        Localized::from_msg(Msg::SurveyServiceImportance),
+                        Some(Condition { question: used_id.clone(), any_of: vec![SERVICE_USED.into(), SERVICE_NOT_USED.into()] }),
+                    ),
                 };
                 Item {
                     id: format!("{}.{}", q.id, part.suffix()),
@@ -394,4 +402,12 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// Used, not used, or not known to exist: awareness and use told apart.
+fn used_options() -> Vec<Choice> {
+    [(SERVICE_USED, Msg::SurveyServiceUsedYes), (SERVICE_NOT_USED, Msg::SurveyServiceUsedNo), (SERVICE_UNAWARE, Msg::SurveyServiceUsedUnaware)]
+        .into_iter()
+        .map(|(id, msg)| Choice { id: id.into(), label: Localized::from_msg(msg) })
+        .collect()
 }

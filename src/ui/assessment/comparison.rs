@@ -2,6 +2,7 @@
 //! the group's mean and the champions, and the table with percentiles and gaps.
 
 use super::derived::{fmt_gap, fmt_opt, Derived};
+use crate::assessment::report::standing_text;
 use crate::assessment::score::RELIABLE_COVERAGE;
 use crate::benchmark::{ComparisonRow, GroupKey, Scored, MIN_GROUP, MIN_PERCENTILES, OVERALL};
 use crate::kernel::i18n::{Lang, Msg};
@@ -185,7 +186,7 @@ fn LineRow(line: Line, lang: Lang) -> impl IntoView {
             <th scope="row">{label}</th>
             <td class="num">{fmt_opt(score, lang)}{(!reliable).then(|| view! { " " <span class="tag warning">{lang.t(Msg::ResultsUnreliable)}</span> })}</td>
             <td class="num">{coverage.map(|c| format!("{}%", lang.number(c * 100.0, 0))).unwrap_or_default()}</td>
-            <td class="num">{figure(|r| r.percentile).map(|p| format!("{}°", lang.number(p, 0))).unwrap_or_else(|| "—".into())}</td>
+            <td class="num">{standing_text(row.as_ref().and_then(|r| r.standing), lang)}</td>
             <td class="num">{fmt_opt(figure(|r| r.mean), lang)}</td>
             <td class="num">{fmt_gap(figure(|r| r.gap_to_mean), lang)}</td>
             <td class="num">{fmt_opt(figure(|r| r.champions_mean), lang)}</td>

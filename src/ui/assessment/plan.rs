@@ -7,9 +7,9 @@ use super::derived::{service_namer, Derived};
 use super::exports::ExportBar;
 use super::Incomplete;
 use crate::assessment::files::{self, MAX_ASSESSMENT_FILE};
+use crate::assessment::plan::Importance;
 use crate::assessment::plan::{Plan, PlanItem, Status, Tier};
 use crate::assessment::propose::propose;
-use crate::assessment::record::Importance;
 use crate::assessment::report::{status_name, tier_name};
 use crate::content::bank::Bank;
 use crate::kernel::dates::is_date_or_empty;
@@ -61,14 +61,14 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// A proposal for the open assessment against the current comparison (once the action
-/// library is loaded).
+/// A proposal for the open assessment against the loaded benchmark's leading companies
+/// (once the action library is loaded).
 fn make_proposal(state: AppState, d: Derived) -> Option<Plan> {
     let library = state.actions.with_untracked(Loaded::ready)?;
     let importance = state.current.with_untracked(|a| a.as_ref().map(|a| a.importance.clone()))?;
-    let cmp = d.comparison.get_untracked();
+    let bench = d.bench.get_untracked();
     let lang = state.lang.get_untracked();
-    d.scores.with_untracked(|s| s.as_ref().map(|s| propose(&d.bank(), &library, s, cmp.as_ref(), &importance, lang, &browser::now())))
+    d.scores.with_untracked(|s| s.as_ref().map(|s| propose(&d.bank(), &library, s, bench.as_deref(), &importance, lang, &browser::now())))
 }
 
 #[component]

@@ -6,7 +6,7 @@ use super::comparison::radar_series;
 use super::derived::{fmt_opt, fmt_score, service_namer, Derived};
 use super::results::{Areas, SubBars};
 use super::Incomplete;
-use crate::assessment::report::{provenance_line, status_name, tier_name};
+use crate::assessment::report::{provenance_line, standing_text, status_name, tier_name};
 use crate::benchmark::{ComparisonRow, Scored, OVERALL};
 use crate::content::bank::Bank;
 use crate::kernel::i18n::{Lang, Msg};
@@ -97,7 +97,7 @@ fn ScoresTable(d: Derived) -> impl IntoView {
                         <tr>
                             <th scope="row">{title}</th>
                             <td class="num">{fmt_opt(score, lang)}</td>
-                            <td class="num">{row.as_ref().and_then(|r| r.percentile).map(|p| format!("{}°", lang.number(p, 0))).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{standing_text(row.as_ref().and_then(|r| r.standing), lang)}</td>
                             <td class="num">{fmt_opt(row.as_ref().and_then(|r| r.mean), lang)}</td>
                             <td class="num">{fmt_opt(row.as_ref().and_then(|r| r.champions_mean), lang)}</td>
                         </tr>

@@ -1,14 +1,17 @@
-//! Staff: the survey responses on this device — kiosk sessions, export, import from
-//! other devices (with a report per file), member count for the response rate.
+//! Staff: the survey responses on this device — kiosk sessions, moving responses between
+//! devices (with a report per file), the raw responses for other software (asked for
+//! knowingly), and the membership for the response rate.
 
 use super::StaffNav;
 use crate::format::cells::with_bom;
 use crate::kernel::i18n::Msg;
 use crate::kernel::problem::Problem;
 use crate::route::Route;
+use crate::survey::report::RawResponses;
 use crate::survey::{self, FileReport, Kiosk, MAX_RESPONSES_FILE};
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::use_state;
+use crate::ui::tools;
 use crate::ui::widgets::{ConfirmButton, FilePicker, ProblemList};
 use leptos::prelude::*;
 
@@ -21,28 +24,63 @@ pub fn StaffResponses() -> impl IntoView {
             (done, all.len() - done)
         })
     });
-    let members = RwSignal::new(state.survey_settings.get_untracked().members.map(|m| m.to_string()).unwrap_or_default());
     view! {
         <StaffNav/>
         <h1 tabindex="-1">{move || state.t(Msg::StaffResponsesTitle)}</h1>
         <p class="lead" data-testid="response-counts">{move || { let (done, open) = counts.get(); state.lang.get().fmt(Msg::StaffResponsesCount, &[("n", &done), ("open", &open)]) }}</p>
         {move || state.in_memory.get().map(|d| view! { <p class="note">{state.lang.get().fmt(Msg::StaffInMemory, &[("n", &d.n)])}</p> })}
-        <div class="field narrow">
-            <label for="members">{move || state.t(Msg::StaffMembers)}</label>
-            <input id="members" type="number" min="0" max="100000" prop:value=move || members.get() on:input=move |ev| {
-                let v = event_target_value(&ev);
-                state.set_members(v.trim().parse().ok());
-                members.set(v);
-            }/>
-            <p class="muted">{move || {
-                let (done, _) = counts.get();
-                survey::response_rate(done, members.get().trim().parse().ok())
-                    .map(|r| state.lang.get().fmt(Msg::SurveyRate, &[("rate", &state.lang.get().number(r, 0)), ("members", &members.get())]))
-                    .unwrap_or_default()
-            }}</p>
-        </div>
+        <Membership/>
         <KioskStart/>
         <Transfer/>
+        <RawResponses/>
+    }
+}
+
+/// The member organisations the survey went to, in all and by class: the response
+/// rate's denominators.
+#[component]
+fn Membership() -> impl IntoView {
+    let state = use_state();
+    let bank = state.content().satisfaction.clone();
+    let classes: Vec<(String, crate::kernel::i18n::Localized)> =
+        bank.profile_with_role("member_type").map(|f| f.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect()).unwrap_or_default();
+    let number = |v: Option<usize>| v.map(|m| m.to_string()).unwrap_or_default();
+    let rate = move || {
+        let lang = state.lang.get();
+        let bank = state.content().satisfaction.clone();
+        let members = state.survey_settings.get().members;
+        let organisations = state.responses.with(|all| survey::responding_organisations(&bank, all));
+        organisations
+            .and_then(|o| Some((o, survey::response_rate(o, members)?)))
+            .map(|(o, r)| lang.fmt(Msg::SurveyRate, &[("rate", &lang.number(r, 0)), ("orgs", &o), ("members", &members.unwrap_or(0))]))
+            .unwrap_or_default()
+    };
+    view! {
+        <section aria-labelledby="membership-title">
+            <h2 id="membership-title">{move || state.t(Msg::StaffMembershipTitle)}</h2>
+            <p class="muted">{move || state.t(Msg::StaffMembershipIntro)}</p>
+            <div class="field narrow">
+                <label for="members">{move || state.t(Msg::StaffMembers)}</label>
+                <input id="members" type="number" min="0" max="100000" prop:value=number(state.survey_settings.get_untracked().members)
+                    on:change=move |ev| state.set_members(event_target_value(&ev).trim().parse().ok())/>
+                <p class="muted" data-testid="response-rate">{rate}</p>
+            </div>
+            <details class="by-class">
+                <summary>{move || state.t(Msg::StaffMembersByClass)}</summary>
+                {classes.into_iter().map(|(id, label)| {
+                    let input_id = format!("members-{id}");
+                    let current = number(state.survey_settings.get_untracked().members_by_class.get(&id).copied());
+                    let class = id.clone();
+                    view! {
+                        <div class="field narrow">
+                            <label for=input_id.clone()>{move || label.get(state.lang.get()).to_owned()}</label>
+                            <input id=input_id type="number" min="0" max="100000" prop:value=current
+                                on:change=move |ev| state.set_members_of_class(&class, event_target_value(&ev).trim().parse().ok())/>
+                        </div>
+                    }
+                }).collect_view()}
+            </details>
+        </section>
     }
 }
 
@@ -89,16 +127,11 @@ fn KioskStart() -> impl IntoView {
 #[component]
 fn Transfer() -> impl IntoView {
     let state = use_state();
-    let export_json = move |_| {
+    let export_json = Callback::new(move |()| {
         let bank = state.content().satisfaction.clone();
         let json = survey::responses_json(&bank, &state.submitted_responses(), &browser::now());
-        state.deliver(&format!("faro-responses-{}.json", browser::today()), "application/json", json.as_bytes());
-    };
-    let export_csv = move |_| {
-        let bank = state.content().satisfaction.clone();
-        let bytes = with_bom(&survey::responses_csv(&bank, &state.submitted_responses(), state.lang.get_untracked()));
-        state.deliver(&format!("faro-responses-{}.csv", browser::today()), "text/csv;charset=utf-8", &bytes);
-    };
+        state.deliver(&format!("faro-raw-responses-transfer-{}.json", browser::today()), "application/json", json.as_bytes());
+    });
     let reports = RwSignal::new(Vec::<FileReport>::new());
     let on_import = Callback::new(move |files: Vec<Result<PickedFile, Problem>>| reports.set(state.import_response_files(files)));
     let wipe = Callback::new(move |()| {
@@ -110,8 +143,8 @@ fn Transfer() -> impl IntoView {
             <h2 id="transfer-title">{move || state.t(Msg::StaffTransferTitle)}</h2>
             <p>{move || state.t(Msg::StaffTransferIntro)}</p>
             <div class="toolbar">
-                <button type="button" on:click=export_json>{move || state.t(Msg::StaffExportJson)}</button>
-                <button type="button" on:click=export_csv>{move || state.t(Msg::StaffExportCsv)}</button>
+                <ConfirmButton label=Signal::derive(move || state.t(Msg::StaffExportJson).to_owned())
+                    question=Signal::derive(move || state.t(Msg::StaffExportJsonConfirm).to_owned()) on_confirm=export_json/>
                 <FilePicker id="import-responses" label=Signal::derive(move || state.t(Msg::StaffImport).to_owned())
                     accept=".json,.csv,application/json,text/csv" multiple=true limit=MAX_RESPONSES_FILE on_files=on_import/>
             </div>
@@ -148,5 +181,52 @@ fn ImportReports(reports: Signal<Vec<FileReport>>) -> impl IntoView {
                 <p class="muted">{lang.t(Msg::StaffImportNothingOverwritten)}</p>
             }
         })
+    }
+}
+
+/// The raw responses for other software: individual answers, asked for knowingly. Free
+/// text stays apart from the profile unless staff tick the box.
+#[component]
+fn RawResponses() -> impl IntoView {
+    let state = use_state();
+    let link_text = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    // The export of today's responses, as staff set it (free text linked or not).
+    let raw = move |f: &dyn Fn(&RawResponses) -> Result<Vec<u8>, crate::format::table::Workbook>| {
+        let content = state.content();
+        let responses = state.submitted_responses();
+        f(&RawResponses { bank: &content.satisfaction, responses: &responses, link_text: link_text.get_untracked(), lang: state.lang.get_untracked() })
+    };
+    let csv = Callback::new(move |()| {
+        if let Ok(bytes) = raw(&|r| Ok(with_bom(&r.csv()))) {
+            state.deliver(&format!("faro-raw-responses-{}.csv", browser::today()), "text/csv;charset=utf-8", &bytes);
+        }
+    });
+    let xlsx = Callback::new(move |()| {
+        let Err(book) = raw(&|r| Err(r.workbook())) else { return };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = tools::xlsx(book).await;
+            busy.set(false);
+            match result {
+                Ok(bytes) => state.deliver(&format!("faro-raw-responses-{}.xlsx", browser::today()), tools::XLSX, &bytes),
+                Err(msg) => state.notify(state.t(msg)),
+            }
+        });
+    });
+    let question = Signal::derive(move || state.t(Msg::StaffRawConfirm).to_owned());
+    view! {
+        <section aria-labelledby="raw-title">
+            <h2 id="raw-title">{move || state.t(Msg::StaffRawTitle)}</h2>
+            <p>{move || state.t(Msg::StaffRawIntro)}</p>
+            <p class="field check">
+                <input id="raw-link-text" type="checkbox" prop:checked=move || link_text.get() on:change=move |ev| link_text.set(event_target_checked(&ev))/>
+                <label for="raw-link-text">{move || state.t(Msg::StaffRawLinkText)}</label>
+            </p>
+            <div class="toolbar">
+                <ConfirmButton label=Signal::derive(move || state.t(Msg::StaffRawCsv).to_owned()) question on_confirm=csv/>
+                <ConfirmButton label=Signal::derive(move || if busy.get() { state.t(Msg::ExportWorking) } else { state.t(Msg::StaffRawXlsx) }.to_owned()) question on_confirm=xlsx/>
+            </div>
+        </section>
     }
 }

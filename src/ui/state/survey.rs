@@ -164,9 +164,26 @@ impl AppState {
         Some(Route::Survey { id: k.current, page })
     }
 
-    /// How many members the survey went to (for the response rate).
+    /// How many member organisations the survey went to (for the response rate).
     pub fn set_members(&self, members: Option<usize>) {
-        let settings = SurveySettings { members };
+        self.change_settings(|s| s.members = members);
+    }
+
+    /// How many member organisations of one class (member type) it went to.
+    pub fn set_members_of_class(&self, class: &str, members: Option<usize>) {
+        self.change_settings(|s| match members {
+            Some(m) => {
+                s.members_by_class.insert(class.to_owned(), m);
+            }
+            None => {
+                s.members_by_class.remove(class);
+            }
+        });
+    }
+
+    fn change_settings(&self, change: impl FnOnce(&mut SurveySettings)) {
+        let mut settings = self.survey_settings.get_untracked();
+        change(&mut settings);
         self.persist(store::SURVEY_SETTINGS_KEY, &store::write_record(&settings));
         self.survey_settings.set(settings);
     }

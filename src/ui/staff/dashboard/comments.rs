@@ -15,9 +15,12 @@ pub fn Comments(dash: Memo<Arc<Dashboard>>, print: bool) -> impl IntoView {
     let question = RwSignal::new(String::new());
     let member = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
-    // Member types with fewer than 5 respondents can be neither a filter nor shown.
+    // Member types not published (fewer than 5, or giving such a group away) can be
+    // neither a filter nor shown; comments carry a member type only where it is.
     let member_options = Memo::new(move |_| {
-        dash.with(|d| d.breakdown("member_type").map(|b| b.cells.iter().filter(|c| c.shown).map(|c| c.option.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        dash.with(|d| {
+            d.breakdown("member_type").map(|b| b.cells.iter().filter(|c| c.shown()).map(|c| c.option.clone()).collect::<Vec<_>>()).unwrap_or_default()
+        })
     });
     let filtered = Memo::new(move |_| {
         let (q, m, s) = (question.get(), member.get(), search.get().to_lowercase());

@@ -1,5 +1,6 @@
-//! The survey's exports: the assembly workbook, the services table, the results file for
-//! next year's comparison.
+//! The survey's exports: the assembly workbook (figures only, never a response), the
+//! services table, the results file for next year's comparison. Raw responses are on
+//! the responses page, behind a confirmation.
 
 use crate::format::cells::with_bom;
 use crate::format::csv::to_csv;
@@ -18,12 +19,13 @@ fn with_report<R>(state: AppState, dash: Memo<Arc<Dashboard>>, with_last_year: b
     let content = state.content();
     let dashboard = dash.get_untracked();
     let last = if with_last_year { state.last_year.get_untracked() } else { None };
+    let settings = state.survey_settings.get_untracked();
     let report = SurveyReport {
         bank: &content.satisfaction,
         catalogue: &content.catalogue,
         dashboard: &dashboard,
         last_year: last.as_deref(),
-        members: state.survey_settings.get_untracked().members,
+        settings: &settings,
         lang: state.lang.get_untracked(),
     };
     f(&report)
@@ -34,7 +36,7 @@ pub fn SurveyExports(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
     let state = use_state();
     let busy = RwSignal::new(false);
     let xlsx = move |_| {
-        let book = with_report(state, dash, true, |r| r.workbook(&state.submitted_responses()));
+        let book = with_report(state, dash, true, |r| r.workbook());
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = tools::xlsx(book).await;

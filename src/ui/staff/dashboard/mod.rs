@@ -46,11 +46,14 @@ fn fmt2(v: Option<f64>, lang: Lang) -> String {
     v.map(|x| lang.number(x, 2)).unwrap_or_else(|| "—".into())
 }
 
-/// "4,20 ± 0,31 (n = 23)", or "fewer than 5 responses".
+/// "4,20 (IC 95% 3,89–4,51; n = 23)", the interval clamped to the scale; without one
+/// when every answer is the same; or "fewer than 5 responses".
 fn mean_ci(r: &Rating, lang: Lang) -> String {
-    match (r.mean, r.ci) {
-        (Some(m), Some(c)) => format!("{} ± {} (n = {})", fmt2(Some(m), lang), fmt2(Some(c), lang), r.n),
-        _ => suppressed(lang),
+    let (Some(mean), Some(n)) = (r.mean, r.n) else { return suppressed(lang) };
+    match r.interval() {
+        Some((low, high)) => lang
+            .fmt(Msg::SurveyMeanInterval, &[("mean", &fmt2(Some(mean), lang)), ("low", &fmt2(Some(low), lang)), ("high", &fmt2(Some(high), lang)), ("n", &n)]),
+        None => lang.fmt(Msg::SurveyMeanNoSpread, &[("mean", &fmt2(Some(mean), lang)), ("n", &n)]),
     }
 }
 
@@ -68,12 +71,12 @@ pub fn DashboardPage(
     let title = state.content().satisfaction.meta().title.clone();
     let headline = move || {
         let lang = state.lang.get();
-        let n = dash.with(|d| d.n);
+        let (n, organisations) = dash.with(|d| (d.n, d.organisations));
         let members = state.survey_settings.get().members;
         let mut text = lang.fmt(Msg::SurveyRespondents, &[("n", &n)]);
-        if let Some(rate) = survey::response_rate(n, members) {
+        if let Some((organisations, rate)) = organisations.and_then(|o| Some((o, survey::response_rate(o, members)?))) {
             text.push_str(" · ");
-            text.push_str(&lang.fmt(Msg::SurveyRate, &[("rate", &lang.number(rate, 0)), ("members", &members.unwrap_or(0))]));
+            text.push_str(&lang.fmt(Msg::SurveyRate, &[("rate", &lang.number(rate, 0)), ("orgs", &organisations), ("members", &members.unwrap_or(0))]));
         }
         text
     };
@@ -138,7 +141,8 @@ fn Headline(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
     }
 }
 
-/// The Net Promoter Score with its three groups.
+/// The Net Promoter Score with its interval and three groups, or "fewer than 5" and
+/// nothing else.
 #[component]
 fn NpsBox(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
     let state = use_state();
@@ -146,14 +150,24 @@ fn NpsBox(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
         let lang = state.lang.get();
         let nps = dash.with(|d| d.nps.clone());
         let score = nps.as_ref().and_then(|n| n.score);
+        let signed = |s: f64| format!("{}{}", if s > 0.0 { "+" } else { "" }, lang.number(s, 0));
+        let detail = nps.and_then(|n| {
+            let (p, pa, d, total) = (n.promoters?, n.passives?, n.detractors?, n.n?);
+            let interval = n.interval().map(|(low, high)| lang.fmt(Msg::SurveyNpsCi, &[("low", &signed(low)), ("high", &signed(high))]));
+            Some(view! {
+                <p class="kpi-sub">{lang.fmt(Msg::SurveyNpsDetail, &[("p", &p), ("pa", &pa), ("d", &d), ("n", &total)])}</p>
+                {interval.map(|i| view! { <p class="kpi-sub">{i}</p> })}
+                <NpsBar promoters=p passives=pa detractors=d/>
+            })
+        });
         view! {
             <div class="kpi" data-testid="nps">
                 <p class="kpi-label">{lang.t(Msg::SurveyNps)}</p>
-                <p class="kpi-value">{score.map(|s| format!("{}{}", if s > 0.0 { "+" } else { "" }, lang.number(s, 0))).unwrap_or_else(|| "—".into())}</p>
-                {nps.map(|n| view! {
-                    <p class="kpi-sub">{lang.fmt(Msg::SurveyNpsDetail, &[("p", &n.promoters), ("pa", &n.passives), ("d", &n.detractors), ("n", &n.n)])}</p>
-                    <NpsBar promoters=n.promoters passives=n.passives detractors=n.detractors/>
-                })}
+                <p class="kpi-value">{score.map(signed).unwrap_or_else(|| "—".into())}</p>
+                {match detail {
+                    Some(d) => d.into_any(),
+                    None => view! { <p class="kpi-sub">{lang.fmt(Msg::SurveyNpsSuppressed, &[("n", &MIN_CELL)])}</p> }.into_any(),
+                }}
             </div>
         }
     }

@@ -1,10 +1,11 @@
-//! This year against last year: each figure, its change, and whether the change is
-//! larger than chance would make it.
+//! This year against last year: each figure, its change with its interval, and whether
+//! the change is larger than chance would make it across all the comparisons (Holm).
 
 use super::fmt2;
 use crate::kernel::i18n::{Lang, Msg};
 use crate::kernel::problem::Problem;
-use crate::survey::{self, change, Change, Dashboard, Rating, MAX_RESPONSES_FILE};
+use crate::survey::report::SurveyReport;
+use crate::survey::{self, compare_years, Dashboard, Measure, MAX_RESPONSES_FILE};
 use crate::ui::browser::PickedFile;
 use crate::ui::state::use_state;
 use crate::ui::widgets::{ErrorBox, FilePicker};
@@ -14,23 +15,6 @@ use std::sync::Arc;
 /// A signed figure ("+4", "−2"), or a dash.
 fn signed(v: Option<f64>, decimals: usize, lang: Lang) -> String {
     v.map(|x| format!("{}{}", if x > 0.0 { "+" } else { "" }, lang.number(x, decimals))).unwrap_or_else(|| "—".into())
-}
-
-/// The rows of the comparison: overall satisfaction, fee value, each service.
-fn changes(d: &Dashboard, last: &Dashboard, lang: Lang, service_name: impl Fn(&str) -> String) -> Vec<(String, Change)> {
-    let mut out = Vec::new();
-    let mut push = |name: String, this: Option<&Rating>, prev: Option<&Rating>| {
-        if let (Some(this), Some(prev)) = (this, prev) {
-            out.push((name, change(this, prev)));
-        }
-    };
-    push(lang.t(Msg::SurveyOverall).into(), d.overall.as_ref(), last.overall.as_ref());
-    push(lang.t(Msg::SurveyFeeValue).into(), d.fee_value.as_ref(), last.fee_value.as_ref());
-    for s in &d.services {
-        let prev = last.services.iter().find(|p| p.service == s.service).map(|p| &p.satisfaction);
-        push(service_name(&s.service), Some(&s.satisfaction), prev);
-    }
-    out
 }
 
 #[component]
@@ -66,14 +50,16 @@ pub fn YearOverYear(dash: Memo<Arc<Dashboard>>, print: bool) -> impl IntoView {
 #[component]
 fn YoyTable(dash: Memo<Arc<Dashboard>>, last: Arc<Dashboard>) -> impl IntoView {
     let state = use_state();
-    let last_nps = last.nps.as_ref().and_then(|n| n.score);
     move || {
         let lang = state.lang.get();
         let content = state.content();
-        let name = |id: &str| content.catalogue.service(id).map(|x| x.name.get(lang).to_owned()).unwrap_or_default();
-        let (rows, nps_now) = dash.with(|d| (changes(d, &last, lang, name), d.nps.as_ref().and_then(|n| n.score)));
+        let settings = state.survey_settings.get();
+        let rows = dash.with(|d| {
+            let report =
+                SurveyReport { bank: &content.satisfaction, catalogue: &content.catalogue, dashboard: d, last_year: Some(&last), settings: &settings, lang };
+            compare_years(d, &last).into_iter().map(|(m, c)| (report.measure_name(&m), m == Measure::Nps, c)).collect::<Vec<_>>()
+        });
         view! {
-            <p>{lang.fmt(Msg::SurveyYoyNps, &[("now", &signed(nps_now, 0, lang)), ("then", &signed(last_nps, 0, lang))])}</p>
             <div class="table-scroll">
                 <table class="yoy" data-testid="yoy">
                     <thead><tr>
@@ -81,17 +67,28 @@ fn YoyTable(dash: Memo<Arc<Dashboard>>, last: Arc<Dashboard>) -> impl IntoView {
                         <th scope="col" class="num">{lang.t(Msg::SurveyThisYear)}</th>
                         <th scope="col" class="num">{lang.t(Msg::SurveyLastYear)}</th>
                         <th scope="col" class="num">{lang.t(Msg::SurveyChange)}</th>
+                        <th scope="col" class="num">{lang.t(Msg::SurveyPHolm)}</th>
                         <th scope="col">{lang.t(Msg::SurveyMarker)}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|(name, c)| view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td class="num">{fmt2(c.this_year, lang)}</td>
-                                <td class="num">{fmt2(c.last_year, lang)}</td>
-                                <td class="num">{signed(c.change, 2, lang)}</td>
-                                <td>{if c.significant { view! { <span class="tag warning">{lang.t(Msg::SurveySignificant)}</span> }.into_any() } else { view! { <span class="muted">{lang.t(Msg::SurveyNotSignificant)}</span> }.into_any() }}</td>
-                            </tr>
+                        {rows.into_iter().map(|(name, is_nps, c)| {
+                            // NPS in whole points, means to two decimals.
+                            let decimals = if is_nps { 0 } else { 2 };
+                            let figure = move |v: Option<f64>| if is_nps { signed(v, 0, lang) } else { fmt2(v, lang) };
+                            let change = match c.ci {
+                                Some(ci) => format!("{} ± {}", signed(c.change, decimals, lang), lang.number(ci, decimals)),
+                                None => signed(c.change, decimals, lang),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td class="num">{figure(c.this_year)}</td>
+                                    <td class="num">{figure(c.last_year)}</td>
+                                    <td class="num">{change}</td>
+                                    <td class="num">{c.adjusted.map(|p| lang.number(p, 3)).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{if c.significant { view! { <span class="tag warning">{lang.t(Msg::SurveySignificant)}</span> }.into_any() } else { view! { <span class="muted">{lang.t(Msg::SurveyNotSignificant)}</span> }.into_any() }}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>
