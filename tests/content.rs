@@ -100,3 +100,16 @@ fn embedded_json_matches_the_toml_files() {
     assert_eq!(content.innovation.items().len(), innovation(&catalogue()).items().len());
     assert!(!content.bundled_library().unwrap().actions().is_empty());
 }
+
+/// Plans made with catalogue 1.0.0 name services that were merged or split since: each
+/// still resolves to the service that took it over.
+#[test]
+fn retired_service_ids_resolve_to_the_service_that_took_them_over() {
+    let content = Content::bundled().unwrap();
+    for (old, now) in
+        [("officina_innovazione", "officina_i2r"), ("trade_fairs", "missions_fairs"), ("social_media", "website_social"), ("newsletter_weekly", "newsletters")]
+    {
+        assert_eq!(content.catalogue.service(old).map(|s| s.id.as_str()), Some(now), "{old}");
+    }
+    assert!(content.catalogue.service("never_existed").is_none());
+}

@@ -34,7 +34,8 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() < tol
 }
 
-/// METHOD.md §D2: 5, 4, 4, 3, 5, 4 → mean 4.17, 95 % CI ± 0.79.
+/// METHOD.md §D2: 5, 4, 4, 3, 5, 4 → mean 4.17, 95 % CI ± 0.79; 4, 5, 5, 5, 5 →
+/// 4.8 ± 0.56, clamped to 4.24–5; six 5s → no interval.
 #[test]
 fn mean_with_confidence_interval() {
     let r = Rating::from_counts([0, 0, 1, 3, 2]);
@@ -42,6 +43,12 @@ fn mean_with_confidence_interval() {
     assert!(close(r.mean.unwrap(), 25.0 / 6.0, 1e-12));
     assert!(close(r.sd.unwrap(), 0.7528, 1e-4));
     assert!(close(r.ci.unwrap(), 0.7900, 1e-4), "{:?}", r.ci);
+    let high = Rating::from_counts([0, 0, 0, 1, 4]);
+    assert!(close(high.ci.unwrap(), 0.5553, 1e-4), "{:?}", high.ci);
+    let (low, top) = high.interval().unwrap();
+    assert!(close(low, 4.2447, 1e-4) && top == 5.0, "{low} {top}");
+    let same = Rating::from_counts([0, 0, 0, 0, 6]);
+    assert_eq!((same.mean, same.ci, same.interval()), (Some(5.0), None, None));
 }
 
 /// METHOD.md §D3: 10, 9, 9, 8, 7, 6, 3, 10, 9, 5 → 5 promoters, 2 passives, 3 detractors, NPS +20.
@@ -54,6 +61,50 @@ fn net_promoter_score() {
     let nps = Nps::from_counts(&counts);
     assert_eq!((nps.n, nps.promoters, nps.passives, nps.detractors), (Some(10), Some(5), Some(2), Some(3)));
     assert!(close(nps.score.unwrap(), 20.0, 1e-12));
+    // ± 1.96 · 100 · √((0.5 + 0.3 − 0.2²) / 10) = ± 54.03
+    let (low, high) = nps.interval().unwrap();
+    assert!(close(low, -34.03, 0.01) && close(high, 74.03, 0.01), "{low} {high}");
+}
+
+/// METHOD.md §D1: 12 responses, 9 from main contacts, 30 member organisations → 30 %.
+#[test]
+fn response_rate_counts_organisations() {
+    let all: Vec<Response> = (0..12)
+        .map(|i| {
+            let mut r = response(&format!("o{i}"), "company_small", &[]);
+            r.profile.insert("org_contact".into(), if i < 9 { "yes" } else { "no" }.into());
+            r
+        })
+        .collect();
+    let organisations = responding_organisations(bank(), &all);
+    assert_eq!(organisations, Some(9));
+    assert_eq!(response_rate(9, Some(30)), Some(30.0));
+    assert_eq!(aggregate(bank(), &Dataset::from_responses(bank(), &all)).organisations, Some(9));
+    // Four organisations are too few to show.
+    assert_eq!(responding_organisations(bank(), &all[5..]), None);
+}
+
+/// METHOD.md §D4: services on the same point, as shown, are listed together.
+#[test]
+fn services_on_one_point_are_listed() {
+    let mut all = Vec::new();
+    for i in 0..6 {
+        let mut answers = Vec::new();
+        for service in ["b2b_networking", "funding_desk", "een_partner_search"] {
+            let used = format!("svc.{service}.used");
+            let satisfaction = format!("svc.{service}.satisfaction");
+            let importance = format!("svc.{service}.importance");
+            let sat = if service == "een_partner_search" { 2 } else { 4 };
+            answers.push((used, Answer::Choice("yes".into())));
+            answers.push((satisfaction, Answer::Rating(sat)));
+            answers.push((importance, Answer::Rating(if i % 2 == 0 { 3 } else { 4 })));
+        }
+        let borrowed: Vec<(&str, Answer)> = answers.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        all.push(response(&format!("p{i}"), "company_small", &borrowed));
+    }
+    let dash = aggregate(bank(), &Dataset::from_responses(bank(), &all));
+    let index = |id: &str| dash.services.iter().position(|s| s.service == id).unwrap();
+    assert_eq!(shared_points(&dash.services), vec![vec![index("b2b_networking"), index("funding_desk")]]);
 }
 
 /// METHOD.md §D4: lines at the means (3.5, 3.75).

@@ -169,7 +169,11 @@ impl AssessmentReport<'_> {
             Msg::ExportServices,
             Msg::ExportWhy,
         ];
-        Table { name: lang.t(Msg::ExportSheetPlan).into(), notes: self.notes(), headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
+        let mut notes = self.notes();
+        let (basis, changed) = plan_basis(plan, self.benchmark, lang);
+        notes.extend(basis);
+        notes.extend(changed);
+        Table { name: lang.t(Msg::ExportSheetPlan).into(), notes, headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
     }
 
     /// Why an action was proposed, in words a manager reads without the formula: where
@@ -249,6 +253,24 @@ impl AssessmentReport<'_> {
 }
 
 /// Where a company stands among a group's deciles, as a cell: a rank, or "< 10" / "> 90".
+/// What a comparison is computed from, for the caption of every chart and table that
+/// shows it: the group, its size and leading companies, the benchmark.
+pub fn computed_from(group: &str, n: u32, leaders: Option<u32>, meta: &BenchmarkMeta, lang: Lang) -> String {
+    let args: [(&str, &dyn std::fmt::Display); 5] =
+        [("group", &group), ("n", &n), ("leaders", &leaders.unwrap_or(0)), ("name", &meta.name.get(lang)), ("date", &meta.created_at)];
+    lang.fmt(if leaders.is_some() { Msg::ResultsComputedFromLeaders } else { Msg::ResultsComputedFrom }, &args)
+}
+
+/// What a plan was proposed against ("against the benchmark «…», simulated, of …"),
+/// and, when another benchmark is active now, a warning that says so.
+pub fn plan_basis(plan: &Plan, active: Option<&BenchmarkMeta>, lang: Lang) -> (Option<String>, Option<String>) {
+    let Some(b) = &plan.benchmark else { return (None, None) };
+    let msg = if b.synthetic { Msg::PlanBasisSimulated } else { Msg::PlanBasis };
+    let basis = lang.fmt(msg, &[("name", &b.name.get(lang)), ("date", &b.created_at)]);
+    let changed = active.filter(|a| a.id != b.id).map(|a| lang.fmt(Msg::PlanBasisChanged, &[("name", &a.name.get(lang))]));
+    (Some(basis), changed)
+}
+
 /// A standing as people read it: "47°", "< 10°", "> 90°" (a dash when there is none).
 pub fn standing_text(standing: Option<Standing>, lang: Lang) -> String {
     match standing {

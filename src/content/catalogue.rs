@@ -34,6 +34,10 @@ pub struct Service {
     pub source: String,
     pub name: Localized,
     pub description: Localized,
+    /// Ids of services of an earlier catalogue this one took over, so that plans made
+    /// then still name a service (the first service that lists an id answers for it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
 }
 
 /// A validated service catalogue.
@@ -82,6 +86,12 @@ impl Catalogue {
                 }
             }
         }
+        // A replaced id is gone: it cannot also be a service of this catalogue.
+        for s in &file.services {
+            for old in s.replaces.iter().filter(|old| seen.contains(old.as_str())) {
+                problems.push(at(&s.id, "replaces", ProblemKind::DuplicateId { id: old.clone() }));
+            }
+        }
         if file.services.is_empty() {
             problems.push(Problem::new(source.name, ProblemKind::MissingField).field("services"));
         }
@@ -96,8 +106,10 @@ impl Catalogue {
         &self.file.services
     }
 
+    /// The service with this id, or the one that took it over.
     pub fn service(&self, id: &str) -> Option<&Service> {
-        self.file.services.iter().find(|s| s.id == id)
+        let services = &self.file.services;
+        services.iter().find(|s| s.id == id).or_else(|| services.iter().find(|s| s.replaces.iter().any(|r| r == id)))
     }
 
     pub fn meta(&self) -> &CatalogueMeta {

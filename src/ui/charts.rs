@@ -26,6 +26,43 @@ fn font(size: f64) -> TextStyle<'static> {
     ("sans-serif", size * K).into_font().color(&INK)
 }
 
+/// Width of `text` in canvas pixels, as the browser lays it out.
+fn text_width<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, text: &str, style: &TextStyle) -> i32 {
+    root.estimate_text_size(text, style).map_or(i32::MAX, |(w, _)| w as i32)
+}
+
+/// `text`, cut with an ellipsis where it would be wider than `max` canvas pixels: the
+/// whole label is in the table beside every chart and in its text alternative.
+fn fit<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, text: &str, style: &TextStyle, max: i32) -> String {
+    if text_width(root, text, style) <= max {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| format!("{}…", chars[..n].iter().collect::<String>().trim_end());
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text_width(root, &cut(mid), style) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
+}
+
+/// Where labels end on the left of a bar chart: after the widest label, within 20–45 %
+/// of the width, so no label loses its first letters.
+fn label_column<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    labels: impl Iterator<Item = String>,
+    style: &TextStyle,
+    width: u32,
+) -> i32 {
+    let widest = labels.map(|l| text_width(root, &l, style)).max().unwrap_or(0);
+    (widest + px(14.0)).clamp((f64::from(width) * 0.2) as i32, (f64::from(width) * 0.45) as i32)
+}
+
 pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
 pub const GRID: RGBColor = RGBColor(0xc8, 0xd0, 0xd8);
 /// The company: the app's blue.
@@ -79,47 +116,69 @@ pub struct RadarSeries {
     pub filled: bool,
 }
 
+/// Where a radar chart sits: its centre and radius, chosen so that every axis label fits.
+struct RadarFrame {
+    n: usize,
+    cx: f64,
+    cy: f64,
+    r: f64,
+}
+
+impl RadarFrame {
+    fn angle(&self, axis: usize) -> f64 {
+        -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * axis as f64 / self.n as f64
+    }
+
+    fn point(&self, axis: usize, value: f64) -> (i32, i32) {
+        let d = self.r * value.clamp(0.0, 100.0) / 100.0;
+        ((self.cx + d * self.angle(axis).cos()).round() as i32, (self.cy + d * self.angle(axis).sin()).round() as i32)
+    }
+
+    /// The largest radius at which every label (lines of `widths` canvas pixels), placed
+    /// at 1.12 r beside its axis, stays inside the canvas with a margin.
+    fn fitting(n: usize, (w, h): (u32, u32), top: f64, lines: &[Vec<String>], widths: &[i32], line_h: i32) -> RadarFrame {
+        let cx = f64::from(w) / 2.0;
+        let cy = top + (f64::from(h) - top) / 2.0;
+        let mut frame = RadarFrame { n, cx, cy, r: (f64::from(w).min(f64::from(h) - top) / 2.0) - K * 10.0 };
+        let margin = K * 6.0;
+        for (axis, (ls, width)) in lines.iter().zip(widths).enumerate() {
+            let (c, s) = (frame.angle(axis).cos(), frame.angle(axis).sin());
+            if c.abs() >= 0.2 {
+                frame.r = frame.r.min((cx - margin - f64::from(*width)) / (1.12 * c.abs()));
+            }
+            let room = if s < 0.0 { cy - top - margin } else { f64::from(h) - cy - margin };
+            if s.abs() >= 0.2 {
+                frame.r = frame.r.min((room - f64::from(line_h) * ls.len() as f64) / (1.12 * s.abs()));
+            }
+        }
+        frame.r = frame.r.max(K * 40.0);
+        frame
+    }
+}
+
 /// A radar (spider) chart: one axis per label, 0–100, grid every 20.
 pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) {
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
     let root = backend.into_drawing_area();
-    let (w, h) = root.dim_in_pixel();
     let _ = root.fill(&WHITE);
-    let n = axes.len().max(3);
-    let legend_h = px(28.0);
-    let cx = f64::from(w) / 2.0;
-    let cy = (f64::from(h) - f64::from(legend_h)) / 2.0 + f64::from(legend_h) * 0.15;
-    let r = (f64::from(w).min(f64::from(h) - f64::from(legend_h)) / 2.0) - K * 62.0;
-    let point = |axis: usize, value: f64| -> (i32, i32) {
-        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * axis as f64 / n as f64;
-        let d = r * value.clamp(0.0, 100.0) / 100.0;
-        ((cx + d * angle.cos()).round() as i32, (cy + d * angle.sin()).round() as i32)
-    };
+    let label_style = font(14.0);
+    let line_h = px(16.0);
+    let lines: Vec<Vec<String>> = axes.iter().map(|a| wrap(a, 18)).collect();
+    let widths: Vec<i32> = lines.iter().map(|ls| ls.iter().map(|l| text_width(&root, l, &label_style)).max().unwrap_or(0)).collect();
+    let frame = RadarFrame::fitting(axes.len().max(3), root.dim_in_pixel(), f64::from(px(28.0)) + K * 8.0, &lines, &widths, line_h);
     for ring in [20.0, 40.0, 60.0, 80.0, 100.0] {
-        let mut pts: Vec<(i32, i32)> = (0..n).map(|i| point(i, ring)).collect();
+        let mut pts: Vec<(i32, i32)> = (0..frame.n).map(|i| frame.point(i, ring)).collect();
         pts.push(pts[0]);
         let _ = root.draw(&PathElement::new(pts, GRID.stroke_width(K as u32)));
-        let (x, y) = point(0, ring);
-        let _ = root.draw(&Text::new(format!("{ring:.0}"), (x + px(4.0), y), font(10.0).color(&RGBColor(0x5a, 0x65, 0x70))));
+        // Ring values just right of the first (top) axis, below its label.
+        let (x, y) = frame.point(0, ring);
+        let _ = root.draw(&Text::new(format!("{ring:.0}"), (x + px(4.0), y + px(2.0)), font(10.0).color(&RGBColor(0x5a, 0x65, 0x70))));
     }
-    for (i, label) in axes.iter().enumerate() {
-        let _ = root.draw(&PathElement::new(vec![point(i, 0.0), point(i, 100.0)], GRID.stroke_width(K as u32)));
-        let (x, y) = point(i, 118.0);
-        let angle = std::f64::consts::TAU * i as f64 / n as f64;
-        let h_pos = if angle.sin().abs() < 0.2 {
-            HPos::Center
-        } else if angle.sin() > 0.0 {
-            HPos::Left
-        } else {
-            HPos::Right
-        };
-        let style = font(15.0).pos(Pos::new(h_pos, VPos::Center));
-        let lines = wrap(label, 16);
-        let top = y - (lines.len() as i32 - 1) * px(8.5);
-        for (line_no, line) in lines.iter().enumerate() {
-            let _ = root.draw(&Text::new(line.clone(), (x, top + line_no as i32 * px(17.0)), style.clone()));
-        }
+    for (i, ls) in lines.iter().enumerate() {
+        let _ = root.draw(&PathElement::new(vec![frame.point(i, 0.0), frame.point(i, 100.0)], GRID.stroke_width(K as u32)));
+        radar_label(&root, &frame, i, ls, &label_style, line_h);
     }
+    let point = |axis: usize, value: f64| frame.point(axis, value);
     for s in series {
         let pts: Vec<(i32, i32)> = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| point(i, v))).collect();
         if pts.len() < 2 {
@@ -140,8 +199,42 @@ pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries])
             let _ = root.draw(&Circle::new(p, px(3.5), s.color.filled()));
         }
     }
-    legend(&root, series.iter().map(|s| (s.label.as_str(), s.color, s.dashed)), px(8.0));
+    // A series with nothing drawn has no place in the legend.
+    let drawn = series.iter().filter(|s| s.values.iter().flatten().count() >= 2);
+    legend(&root, drawn.map(|s| (s.label.as_str(), s.color, s.dashed)), px(8.0));
     let _ = root.present();
+}
+
+/// An axis label: above the chart it ends at its point, below it starts there, so no
+/// label sits on the axis' last ring.
+fn radar_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    frame: &RadarFrame,
+    axis: usize,
+    lines: &[String],
+    style: &TextStyle,
+    line_h: i32,
+) {
+    let (x, y) = frame.point(axis, 112.0);
+    let (c, s) = (frame.angle(axis).cos(), frame.angle(axis).sin());
+    let h_pos = if c.abs() < 0.2 {
+        HPos::Center
+    } else if c > 0.0 {
+        HPos::Left
+    } else {
+        HPos::Right
+    };
+    let block = (lines.len() as i32 - 1) * line_h;
+    let (first, v_pos) = if s < -0.2 {
+        (y - block, VPos::Bottom)
+    } else if s > 0.2 {
+        (y, VPos::Top)
+    } else {
+        (y - block / 2, VPos::Center)
+    };
+    for (line_no, line) in lines.iter().enumerate() {
+        let _ = root.draw(&Text::new(line.clone(), (x, first + line_no as i32 * line_h), style.clone().pos(Pos::new(h_pos, v_pos))));
+    }
 }
 
 fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, items: impl Iterator<Item = (impl AsRef<str>, RGBColor, bool)>, y: i32) {
@@ -196,8 +289,10 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
     let root = backend.into_drawing_area();
     let (w, _h) = root.dim_in_pixel();
     let _ = root.fill(&WHITE);
-    let left = px(250.0);
-    let right = w as i32 - px(48.0);
+    let style = font(12.0);
+    let left = label_column(&root, bars.iter().map(|b| b.label.clone()), &style, w);
+    // The values sit in a column of their own on the right, where no tick can cover them.
+    let right = w as i32 - px(44.0);
     let top = px(34.0);
     let row = px(22.0);
     let x_of = |v: f64| left + ((right - left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
@@ -215,18 +310,16 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
             y += row;
         }
         let mid = y + row / 2;
-        let style = font(12.0);
-        let label: String = if bar.label.chars().count() > 38 { bar.label.chars().take(37).chain(['…']).collect() } else { bar.label.clone() };
-        let _ = root.draw(&Text::new(label, (left - px(8.0), mid), style.pos(Pos::new(HPos::Right, VPos::Center))));
-        match bar.value {
+        let label = fit(&root, &bar.label, &style, left - px(12.0));
+        let _ = root.draw(&Text::new(label, (left - px(8.0), mid), style.clone().pos(Pos::new(HPos::Right, VPos::Center))));
+        let value = match bar.value {
             Some(v) => {
                 let _ = root.draw(&Rectangle::new([(left, y + px(4.0)), (x_of(v), y + row - px(4.0))], COMPANY.filled()));
-                let _ = root.draw(&Text::new(format!("{v:.0}"), (x_of(v) + px(4.0), mid), font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+                format!("{v:.0}")
             }
-            None => {
-                let _ = root.draw(&Text::new(na.to_owned(), (left + px(4.0), mid), font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
-            }
-        }
+            None => na.to_owned(),
+        };
+        let _ = root.draw(&Text::new(value, (w as i32 - px(4.0), mid), font(11.0).pos(Pos::new(HPos::Right, VPos::Center))));
         if let Some(p) = bar.peer {
             let _ = root.draw(&PathElement::new(vec![(x_of(p), y + px(1.0)), (x_of(p), y + row - px(1.0))], PEERS.stroke_width((3.0 * K) as u32)));
         }
@@ -256,7 +349,8 @@ pub fn stacked(canvas: HtmlCanvasElement, rows: &[(String, Option<[usize; 5]>)],
     let root = backend.into_drawing_area();
     let (w, _h) = root.dim_in_pixel();
     let _ = root.fill(&WHITE);
-    let left = px(230.0);
+    let style = font(12.0);
+    let left = label_column(&root, rows.iter().map(|(l, _)| l.clone()), &style, w);
     let right = w as i32 - px(16.0);
     let top = px(40.0);
     let row_h = px(22.0);
@@ -270,8 +364,8 @@ pub fn stacked(canvas: HtmlCanvasElement, rows: &[(String, Option<[usize; 5]>)],
     for (r, (label, counts)) in rows.iter().enumerate() {
         let y = top + r as i32 * row_h;
         let mid = y + row_h / 2;
-        let label: String = if label.chars().count() > 36 { label.chars().take(35).chain(['…']).collect() } else { label.clone() };
-        let _ = root.draw(&Text::new(label, (left - px(8.0), mid), font(12.0).pos(Pos::new(HPos::Right, VPos::Center))));
+        let label = fit(&root, label, &style, left - px(12.0));
+        let _ = root.draw(&Text::new(label, (left - px(8.0), mid), style.clone().pos(Pos::new(HPos::Right, VPos::Center))));
         match counts {
             Some(c) => {
                 let total: usize = c.iter().sum();

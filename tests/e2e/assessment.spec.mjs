@@ -64,11 +64,11 @@ test('a company completes the assessment with the keyboard, reloads, switches la
       await expect(page.locator('fieldset.question').first()).toBeVisible();
       expect(page.url()).toBe(url);
       expect(await checkedRadios(page)).toEqual(before);
-      await expect(page.locator('.progress')).toContainText(`${answered} su 50`);
+      await expect(page.locator('.progress')).toContainText(`${answered} su 54`);
     }
     await next(page);
   }
-  expect(answered).toBe(50);
+  expect(answered).toBe(54);
 
   // Review: nothing missing, results open.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riepilogo');
@@ -107,7 +107,7 @@ test('a company completes the assessment with the keyboard, reloads, switches la
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(exported.format).toBe('faro-assessment');
   expect(exported.schema).toBe(1);
-  expect(Object.keys(exported.assessment.answers)).toHaveLength(50);
+  expect(Object.keys(exported.assessment.answers)).toHaveLength(54);
   watch.check();
 
   // A fresh browser profile imports it and sees identical scores.

@@ -137,3 +137,15 @@ export async function colourPixels(page, selector, [r, g, b], tolerance = 40) {
 export function pdfText(file) {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
+
+/**
+ * The assessment file Faro 0.1.0 wrote (questionnaire 1.0.0), with the two outcome
+ * questions questionnaire 2.0.0 added answered, as a company reopening it would: the
+ * answers carry over and the assessment is complete again.
+ */
+export function upgradedFixture(fixtures) {
+  const a = JSON.parse(fs.readFileSync(`${fixtures}/assessment.json`, 'utf8'));
+  a.assessment.profile.revenue_growth = 'g2_10';
+  a.assessment.profile.new_offer_share = 's11_25';
+  return a;
+}

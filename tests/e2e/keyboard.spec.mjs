@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { guard, tabTo, nextPage } from './helpers.mjs';
+import { guard, tabTo, nextPage, upgradedFixture } from './helpers.mjs';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/v1');
 const focused = (page, id) => tabTo(page, (i) => document.activeElement?.id === i, id, 300);
@@ -12,7 +12,7 @@ test.use({ locale: 'it-IT' });
 
 test('the plan editor works with the keyboard alone', async ({ page, baseURL }) => {
   const watch = guard(page, baseURL);
-  const a = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'assessment.json'), 'utf8'));
+  const a = upgradedFixture(FIXTURES);
   delete a.assessment.plan;
   const file = test.info().outputPath('a.json');
   fs.writeFileSync(file, JSON.stringify(a));
@@ -52,7 +52,7 @@ test('a kiosk respondent completes the survey with the keyboard alone', async ({
   await page.locator('#kiosk-label').fill('Tastiera');
   await page.locator('#kiosk-new-code').fill('5555');
   await page.getByRole('button', { name: 'Avvia la sessione' }).click();
-  for (const id of ['sp-member_type', 'sp-competence_area', 'sp-membership_years']) {
+  for (const id of ['sp-member_type', 'sp-competence_area', 'sp-membership_years', 'sp-org_contact']) {
     await focused(page, id);
     await page.keyboard.press('ArrowDown');
   }
@@ -63,7 +63,7 @@ test('a kiosk respondent completes the survey with the keyboard alone', async ({
     await page.waitForFunction((b) => document.querySelector('main h1')?.innerText !== b, before);
   };
   await keyboardNext();
-  for (let section = 1; section <= 7; section++) {
+  for (let section = 1; section <= 8; section++) {
     // Answer radio groups one by one; a "yes" reveals the satisfaction question after it.
     for (let guardN = 0; guardN < 100; guardN++) {
       const name = await page.evaluate(() => {

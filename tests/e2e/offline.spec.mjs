@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function completeAssessment(page) {
   await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
-  for (const [id, v] of [['size_class', 'medium'], ['nace_section', 'D'], ['competence_area', 'smart_energy'], ['age_class', 'y25plus'], ['region', 'lombardia']]) {
+  for (const [id, v] of [['size_class', 'medium'], ['nace_section', 'D'], ['competence_area', 'smart_energy'], ['age_class', 'y25plus'], ['region', 'lombardia'], ['revenue_growth', 'prefer_not'], ['new_offer_share', 's1_10']]) {
     await page.locator(`#p-${id}`).selectOption(v);
   }
   await nextPage(page);
@@ -31,9 +31,10 @@ async function kioskOneRespondent(page) {
   await page.locator('#sp-member_type').selectOption('research');
   await page.locator('#sp-competence_area').selectOption('none');
   await page.locator('#sp-membership_years').selectOption('lt1');
+  await page.locator('#sp-org_contact').selectOption('yes');
   await nextPage(page);
-  for (let s = 1; s <= 7; s++) {
-    await answerVisible(page, (id, kind, count) => (kind === 'yes_no' ? 1 : kind === 'text' ? null : Math.min(2, count - 1)));
+  for (let s = 1; s <= 8; s++) {
+    await answerVisible(page, (id, kind, count) => (id.endsWith('.used') ? 1 : kind === 'text' ? null : Math.min(2, count - 1)));
     await nextPage(page);
   }
   await page.getByRole('button', { name: 'Invia le risposte' }).click();

@@ -14,6 +14,8 @@ async function completeAssessment(page, levelOf) {
   await page.locator('#p-age_class').selectOption('y10_24');
   await page.locator('#p-region').selectOption('lombardia');
   await page.locator('#p-rd_intensity').selectOption('p1_3');
+  await page.locator('#p-revenue_growth').selectOption('g2_10');
+  await page.locator('#p-new_offer_share').selectOption('s11_25');
   await nextPage(page);
   let n = 0;
   for (let s = 0; s < 5; s++) {
@@ -61,7 +63,7 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   expect(proposed).toBeGreaterThanOrEqual(6);
   expect(proposed).toBeLessThanOrEqual(8);
   await expect(page.locator('.plan-summary')).toContainText('risultati rapidi');
-  await expect(items.first().locator('.why')).toContainText('priorità');
+  await expect(items.first().locator('.why')).toContainText('Priorità calcolata');
   const dropped = await items.nth(1).locator('h3').innerText();
   await items.nth(1).getByRole('button', { name: 'Scarta' }).click();
   await expect(items.nth(1)).toHaveClass(/dropped/);

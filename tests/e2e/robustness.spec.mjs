@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { shot, guard, answerVisible, nextPage } from './helpers.mjs';
+import { shot, guard, answerVisible, nextPage, upgradedFixture } from './helpers.mjs';
 
 const AXE = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/v1');
@@ -56,7 +56,7 @@ test('hostile text in answers, names, files and file names is shown as text and 
   fs.mkdirSync(dir, { recursive: true });
 
   // An assessment named with a payload, plan actions written with payloads.
-  const base = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'assessment.json'), 'utf8'));
+  const base = upgradedFixture(FIXTURES);
   base.assessment.name = PAYLOADS[1];
   base.assessment.plan.items[0].title = PAYLOADS[0];
   base.assessment.plan.items[0].owner = PAYLOADS[2];
@@ -185,6 +185,7 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
   await page.locator('#sp-member_type').selectOption('research');
   await page.locator('#sp-competence_area').selectOption('none');
   await page.locator('#sp-membership_years').selectOption('lt1');
+  await page.locator('#sp-org_contact').selectOption('yes');
   await nextPage(page);
   await answerVisible(page, (id, kind) => (kind === 'text' ? null : 0));
   await check('kiosk section');
@@ -211,7 +212,9 @@ test('a file over a picker\'s limit is called too large, with both sizes, everyw
   await page.goto('./#/');
   await page.locator('#import-assessment').setInputFiles(big(20, 'huge-assessment.json'));
   await expect(page.locator('.error-box')).toContainText(tooLarge('20,0 MB', '5,0 MB'));
-  await page.locator('#import-assessment').setInputFiles(path.join(FIXTURES, 'assessment.json'));
+  const complete = test.info().outputPath('assessment.json');
+  fs.writeFileSync(complete, JSON.stringify(upgradedFixture(FIXTURES)));
+  await page.locator('#import-assessment').setInputFiles(complete);
   await page.locator('.card h3 a').click();
   const id = page.url().match(/#\/a\/([^/]+)/)[1];
   await page.goto(`./#/a/${id}/plan`);

@@ -20,14 +20,14 @@ test('a full storage is reported, the app keeps working, and everything can be e
   await page.locator('#p-size_class').selectOption('small');
   await nextPage(page);
   await answerVisible(page, () => 3);
-  await expect(page.locator('.progress')).toContainText('9 su 50');
+  await expect(page.locator('.progress')).toContainText('10 su 54');
   await shot(page, '40-storage-full');
   const [d] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Esporta tutto' }).click()]);
   const backup = JSON.parse(fs.readFileSync(await d.path(), 'utf8'));
   expect(backup.format).toBe('faro-backup');
   const saved = Object.entries(backup.records).find(([k]) => k.startsWith('faro.assessment.'));
   expect(saved[1].data.name).toBe('Solo in memoria');
-  expect(Object.keys(saved[1].data.answers)).toHaveLength(9);
+  expect(Object.keys(saved[1].data.answers)).toHaveLength(10);
   // Nothing of it reached the real storage, as the banner said.
   expect(Object.keys(await storage(page)).filter((k) => k.startsWith('faro.assessment.'))).toHaveLength(0);
   watch.check();

@@ -13,10 +13,11 @@ function picker(who) {
   let n = 0;
   return (id, kind, count) => {
     n++;
-    if (kind === 'yes_no') {
+    if (id.endsWith('.used')) {
+      // Used (0), not used (1), or "didn't know it existed" (2) for the last services.
       const service = id.split('.')[1];
       const order = ['b2b_networking', 'een_partner_search', 'funding_desk', 'innovation_assessment', 'thematic_events', 'investment_deepdives'];
-      return order.includes(service) ? 0 : 1;
+      return order.includes(service) ? 0 : ['press_relations', 'newsletters'].includes(service) ? 2 : 1;
     }
     if (kind === 'rating') return Math.min(count - 1, 2 + ((n + who) % 3));
     if (kind === 'nps') return [10, 9, 6, 8, 10][who % 5];
@@ -34,13 +35,14 @@ async function fillProfile(page) {
   await page.locator('#sp-member_type').selectOption('company_small');
   await page.locator('#sp-competence_area').selectOption('smart_energy');
   await page.locator('#sp-membership_years').selectOption('y3_5');
+  await page.locator('#sp-org_contact').selectOption('yes');
 }
 
 /** Fills the survey from the profile page to the thank-you screen. */
 async function completeSurvey(page, who, { reloadAfterSection = 0 } = {}) {
   await fillProfile(page);
   await nextPage(page);
-  for (let section = 1; section <= 7; section++) {
+  for (let section = 1; section <= 8; section++) {
     await answerVisible(page, picker(who));
     if (section === reloadAfterSection) {
       const before = await checkedRadios(page);
@@ -109,15 +111,30 @@ test('kiosk collection, merging devices, dashboard and assembly report', async (
   await expect(page.locator('.notice')).toContainText('Sessione chiusa: 3 risposte raccolte.');
   await expect(page.getByTestId('response-counts')).toContainText('3 risposte inviate');
 
-  // Staff export this device's responses.
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta le risposte (JSON)' }).click()]);
+  // Staff export this device's responses for another device, after a confirmation that
+  // says what the file holds.
+  await page.getByRole('button', { name: 'Esporta per un altro dispositivo Faro (JSON)' }).click();
+  await expect(page.getByRole('group', { name: /serve solo a unire le risposte/ })).toBeVisible();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sì, procedi' }).click()]);
+  expect(d.suggestedFilename()).toMatch(/^faro-raw-responses-transfer-/);
   const deviceA = test.info().outputPath('device-a.json');
   await d.saveAs(deviceA);
   const a = JSON.parse(fs.readFileSync(deviceA, 'utf8'));
   expect(a.responses).toHaveLength(3);
-  const [c] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta le risposte (CSV)' }).click()]);
-  const csv = fs.readFileSync(await c.path(), 'utf8');
-  expect(csv).toContain(`'${FORMULA.replaceAll('"', '""')}`);
+  // Raw responses for other software: the first line says what they are; free text is
+  // left out unless staff ask for it, and then it is neutralised.
+  const raw = async () => {
+    await page.getByRole('button', { name: 'Scarica le risposte grezze (CSV)' }).click();
+    const [c] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sì, procedi' }).click()]);
+    expect(c.suggestedFilename()).toMatch(/^faro-raw-responses-\d/);
+    return fs.readFileSync(await c.path(), 'utf8').replace(/^\uFEFF/, '');
+  };
+  const unlinked = await raw();
+  expect(unlinked.split('\n')[0]).toMatch(/^# Risposte grezze al questionario/);
+  expect(unlinked).not.toContain('HYPERLINK');
+  await page.getByLabel(/Includi le risposte libere/).check();
+  const linked = await raw();
+  expect(linked).toContain(`'${FORMULA.replaceAll('"', '""')}`);
   watch.check();
 
   // A second device: another profile merges device A, a device B sharing one response,
@@ -140,12 +157,13 @@ test('kiosk collection, merging devices, dashboard and assembly report', async (
   await expect(report).toContainText('si interrompe prima della fine');
   await expect(other.getByTestId('response-counts')).toContainText('5 risposte inviate');
   await other.locator('#members').fill('150');
+  await expect(other.getByTestId('response-rate')).toContainText('5 organizzazioni su 150');
   await shot(other, '22-staff-responses');
 
   // The dashboard.
   await other.goto('./#/staff/dashboard');
   await expect(other.getByTestId('survey-headline')).toContainText('5 risposte');
-  await expect(other.getByTestId('survey-headline')).toContainText('3% di 150');
+  await expect(other.getByTestId('survey-headline')).toContainText('3%: 5 organizzazioni su 150 associati');
   await expect(other.getByTestId('nps')).toContainText('promotori');
   await other.waitForTimeout(300);
   expect(await inkedPixels(other, '[data-testid=stacked]')).toBeGreaterThan(3000);
@@ -166,7 +184,7 @@ test('kiosk collection, merging devices, dashboard and assembly report', async (
   const pdf = test.info().outputPath('assembly.pdf');
   await other.pdf({ path: pdf, format: 'A4', printBackground: true });
   const text = pdfText(pdf);
-  for (const expected of ['RISULTATI DEL QUESTIONARIO', 'Net Promoter Score', 'Servizi', 'Importanza e soddisfazione', 'Per tipo di associato', 'Commenti', 'Incontri di networking B2B']) {
+  for (const expected of ['RISULTATI DEL QUESTIONARIO', 'Net Promoter Score', 'Servizi', 'Importanza e soddisfazione', 'Per tipo di associato', 'Commenti', 'Incontri di networking']) {
     expect(text, expected).toContain(expected);
   }
   fs.copyFileSync(pdf, `${process.cwd()}/target/screenshots/24-assembly.pdf`);

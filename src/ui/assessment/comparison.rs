@@ -2,7 +2,7 @@
 //! the group's mean and the champions, and the table with percentiles and gaps.
 
 use super::derived::{fmt_gap, fmt_opt, Derived};
-use crate::assessment::report::standing_text;
+use crate::assessment::report::{computed_from, standing_text};
 use crate::assessment::score::RELIABLE_COVERAGE;
 use crate::benchmark::{ComparisonRow, GroupKey, Scored, MIN_GROUP, MIN_PERCENTILES, OVERALL};
 use crate::kernel::i18n::{Lang, Msg};
@@ -74,8 +74,10 @@ pub fn BenchmarkPanel(d: Derived) -> impl IntoView {
                     let (axes, series) = radar_series(d, state.lang.get());
                     charts::radar(canvas, &axes, &series);
                 }/>
+                <ComputedFrom d/>
             </div>
             <ComparisonTable d/>
+            <ComputedFrom d/>
         </section>
     }
 }
@@ -154,9 +156,9 @@ fn ComparisonTable(d: Derived) -> impl IntoView {
         Msg::ResultsCoverage,
         Msg::ExportPercentile,
         Msg::ExportPeerMean,
-        Msg::ResultsGap,
+        Msg::ExportGapMean,
         Msg::ResultsChampions,
-        Msg::ResultsGap,
+        Msg::ExportGapChampions,
     ];
     view! {
         <div class="table-scroll">
@@ -217,6 +219,22 @@ fn Strip(row: ComparisonRow, score: Option<f64>) -> impl IntoView {
             {row.champions_mean.map(|c| view! { <line x1=x(c) x2=x(c) y1="1" y2="21" stroke="#1e7a3c" stroke-width="2" stroke-dasharray="3 2"/> })}
             {score.map(|s| view! { <circle cx=x(s) cy="11" r="5" fill="#0b5cad" stroke="#fff" stroke-width="1.5"/> })}
         </svg>
+    }
+}
+
+/// "Computed from: group «…» (n companies, m leading), benchmark «…» of …", under each
+/// chart and table of the comparison.
+#[component]
+pub fn ComputedFrom(d: Derived) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let bench = d.bench.get()?;
+        let (key, _) = d.group.get()?;
+        let group = bench.group(&key)?;
+        let leaders = group.champions.as_ref().map(|c| c.n);
+        let text = computed_from(&key.label(&d.bank(), lang), group.n, leaders, bench.meta(), lang);
+        Some(view! { <p class="muted small computed-from" data-testid="computed-from">{text}</p> })
     }
 }
 

@@ -10,7 +10,7 @@ use crate::assessment::files::{self, MAX_ASSESSMENT_FILE};
 use crate::assessment::plan::Importance;
 use crate::assessment::plan::{Plan, PlanItem, Status, Tier};
 use crate::assessment::propose::propose;
-use crate::assessment::report::{status_name, tier_name};
+use crate::assessment::report::{plan_basis, status_name, tier_name};
 use crate::content::bank::Bank;
 use crate::kernel::dates::is_date_or_empty;
 use crate::kernel::i18n::Msg;
@@ -111,6 +111,7 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
                     <ConfirmButton label=Signal::derive(move || state.t(Msg::PlanRecompute).to_owned())
                         question=Signal::derive(move || state.t(Msg::PlanRecomputeConfirm).to_owned()) on_confirm=recompute/>
                 </div>
+                <PlanBasis d/>
                 <PlanItems d/>
                 <AddOwn/>
             }.into_any()
@@ -127,6 +128,24 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
         <ExportBar d/>
     }
     .into_any()
+}
+
+/// Which benchmark the plan was proposed against; a warning when another one is active.
+#[component]
+fn PlanBasis(d: Derived) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let bench = d.bench.get();
+        let (basis, changed) = state.current.with(|a| {
+            let plan = a.as_ref().and_then(|a| a.plan.as_ref())?;
+            Some(plan_basis(plan, bench.as_deref().map(|b| b.meta()), lang))
+        })?;
+        Some(view! {
+            {basis.map(|b| view! { <p class="muted small" data-testid="plan-basis">{b}</p> })}
+            {changed.map(|c| view! { <p class="note" role="status" data-testid="plan-basis-changed">{c}</p> })}
+        })
+    }
 }
 
 /// While the action library loads (or if it cannot), says so.

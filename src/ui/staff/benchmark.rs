@@ -155,14 +155,17 @@ fn CandidateView(c: Candidate) -> impl IntoView {
     let state = use_state();
     let c = StoredValue::new(c);
     let lang = state.lang.get_untracked();
-    let (provenance, summary) = c.with_value(|c| {
+    let (provenance, summary, left_out) = c.with_value(|c| {
+        let meta = c.benchmark.meta();
         let groups = c.benchmark.groups().count();
-        (provenance_line(c.benchmark.meta(), lang), lang.fmt(Msg::StaffBenchSummary, &[("n", &c.benchmark.meta().total_n), ("groups", &groups)]))
+        let left_out = (meta.left_out > 0).then(|| lang.fmt(Msg::StaffBenchLeftOut, &[("companies", &meta.left_out), ("scores", &meta.left_out_scores)]));
+        (provenance_line(meta, lang), lang.fmt(Msg::StaffBenchSummary, &[("n", &meta.total_n), ("groups", &groups)]), left_out)
     });
     view! {
         <div class="candidate" data-testid="benchmark-candidate">
             <p>{provenance}</p>
             <p>{summary}</p>
+            {left_out.map(|l| view! { <p class="note" data-testid="benchmark-left-out">{l}</p> })}
             <div class="toolbar">
                 <button type="button" on:click=move |_| c.with_value(|c| state.deliver(&format!("faro-benchmark-{}.json", browser::today()), "application/json", c.json.as_bytes()))>
                     {move || state.t(Msg::StaffBenchDownload)}

@@ -62,7 +62,7 @@ fn Membership() -> impl IntoView {
             <div class="field narrow">
                 <label for="members">{move || state.t(Msg::StaffMembers)}</label>
                 <input id="members" type="number" min="0" max="100000" prop:value=number(state.survey_settings.get_untracked().members)
-                    on:change=move |ev| state.set_members(event_target_value(&ev).trim().parse().ok())/>
+                    on:input=move |ev| state.set_members(event_target_value(&ev).trim().parse().ok())/>
                 <p class="muted" data-testid="response-rate">{rate}</p>
             </div>
             <details class="by-class">
@@ -75,7 +75,7 @@ fn Membership() -> impl IntoView {
                         <div class="field narrow">
                             <label for=input_id.clone()>{move || label.get(state.lang.get()).to_owned()}</label>
                             <input id=input_id type="number" min="0" max="100000" prop:value=current
-                                on:change=move |ev| state.set_members_of_class(&class, event_target_value(&ev).trim().parse().ok())/>
+                                on:input=move |ev| state.set_members_of_class(&class, event_target_value(&ev).trim().parse().ok())/>
                         </div>
                     }
                 }).collect_view()}

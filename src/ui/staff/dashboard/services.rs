@@ -44,6 +44,7 @@ pub fn Services(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
                 let rows: Vec<(String, Option<[usize; 5]>)> = dash.with(|d| names.get().into_iter().zip(d.services.iter().map(|s| s.satisfaction.counts)).collect());
                 charts::stacked(canvas, &rows, &scale_labels(lang), &suppressed(lang));
             }/>
+            <ComputedFrom dash/>
         </section>
     }
 }
@@ -122,6 +123,7 @@ pub fn Matrix(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
                         });
                     }/>
                     <SharedPoints dash/>
+                    <ComputedFrom dash/>
                 }.into_any()
             } else {
                 view! { <p data-testid="matrix-empty">{state.lang.get().fmt(Msg::SurveyMatrixEmpty, &[("n", &MIN_CELL)])}</p> }.into_any()
@@ -165,4 +167,11 @@ fn SharedPoints(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
         (!lines.is_empty())
             .then(|| view! { <ul class="shared-points" data-testid="matrix-shared">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })
     }
+}
+
+/// What the service figures are computed from, under each chart.
+#[component]
+fn ComputedFrom(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
+    let state = use_state();
+    view! { <p class="muted small computed-from">{move || state.lang.get().fmt(Msg::SurveyComputedFrom, &[("n", &dash.with(|d| d.n))])}</p> }
 }
