@@ -31,7 +31,7 @@ impl SplitMix {
 
 /// `n` synthetic submitted responses straight into a dataset (no per-response objects),
 /// with realistic skew: members rate what they use around 4, use about a third of the
-/// services, and recommend the cluster more often than not.
+/// services and do not know one in six, and recommend the cluster more often than not.
 pub fn synthetic_dataset(bank: &Bank, n: usize, seed: u64) -> Dataset {
     let mut rng = SplitMix::new(seed);
     let mut d = Dataset { n, columns: vec![vec![0; n]; bank.items().len()], profile: vec![vec![0; n]; bank.profile().len()], texts: Vec::new() };
@@ -43,12 +43,14 @@ pub fn synthetic_dataset(bank: &Bank, n: usize, seed: u64) -> Dataset {
         let mut used = false;
         for (ii, item) in bank.items().iter().enumerate() {
             let code = match &item.service {
+                // A third use a service, one in six did not know it existed.
                 Some((_, ServicePart::Used)) => {
-                    used = rng.below(3) == 0;
-                    if used {
-                        1
-                    } else {
-                        2
+                    let draw = rng.below(6);
+                    used = draw < 2;
+                    match draw {
+                        0 | 1 => 1,
+                        5 => 3,
+                        _ => 2,
                     }
                 }
                 Some((_, ServicePart::Satisfaction)) if !used => 0,

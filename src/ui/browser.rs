@@ -7,6 +7,7 @@ use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlCanvasElement;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 pub use crate::store::PREFIX;
@@ -216,6 +217,21 @@ pub async fn read_files(files: Vec<web_sys::File>, limit: usize) -> Vec<Result<P
 }
 
 /// Opens the browser's print dialog (the report pages have a print stylesheet).
+/// Sizes a canvas to draw on: `width`×`height` CSS pixels, or narrower when its column
+/// is (a phone), the height scaled with it unless `fixed_height`; the drawing surface is
+/// `scale` times that. Returns the CSS size chosen.
+pub fn fit_canvas(canvas: &HtmlCanvasElement, (width, height): (u32, u32), fixed_height: bool, scale: f64) -> (u32, u32) {
+    let column = canvas.parent_element().map_or(0, |p| p.client_width().max(0) as u32);
+    let w = if column > 0 { width.min(column) } else { width };
+    // Narrowed, a chart stays at least square (up to its own height): a radar or a matrix
+    // needs the room more than the page needs the height.
+    let h = if fixed_height { height } else { ((f64::from(height) * f64::from(w) / f64::from(width)).round() as u32).max(w.min(height)) };
+    canvas.set_width((f64::from(w) * scale) as u32);
+    canvas.set_height((f64::from(h) * scale) as u32);
+    let _ = canvas.set_attribute("style", &format!("width:{w}px;max-width:100%;height:auto;aspect-ratio:{w}/{h}"));
+    (w, h)
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         w.print().ok();

@@ -7,6 +7,7 @@
 //! and in print.
 
 use crate::kernel::i18n::Lang;
+use crate::ui::browser;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::element::DashedPathElement;
@@ -72,8 +73,8 @@ pub const PEERS: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
 /// The champions: dark green, dashed.
 pub const CHAMPIONS: RGBColor = RGBColor(0x1e, 0x7a, 0x3c);
 
-/// A canvas of `width`×`height` CSS pixels, redrawn by `draw` whenever the signals it
-/// reads change.
+/// A canvas of `width`×`height` CSS pixels (narrower on a narrow screen), redrawn by
+/// `draw` whenever the signals it reads change or the window is resized.
 #[component]
 pub fn Chart(
     width: u32,
@@ -84,12 +85,22 @@ pub fn Chart(
     draw: impl Fn(HtmlCanvasElement) + 'static,
     /// Stable hook for tests.
     testid: &'static str,
+    /// Bar charts keep their height when they narrow (their rows do not shrink); other
+    /// charts keep their proportions.
+    #[prop(optional)]
+    fixed_height: bool,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let listener = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || listener.remove());
     // An Effect because drawing writes pixels outside Leptos' DOM; it re-runs when the
-    // signals `draw` reads change.
+    // signals `draw` reads change, and on resize, so the chart fits its column and its
+    // labels keep their size instead of shrinking with the picture.
     Effect::new(move |_| {
+        resized.track();
         if let Some(c) = canvas.get() {
+            browser::fit_canvas(&c, (width, height), fixed_height, K);
             draw(c);
         }
     });
@@ -161,11 +172,16 @@ pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries])
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
-    let label_style = font(14.0);
-    let line_h = px(16.0);
-    let lines: Vec<Vec<String>> = axes.iter().map(|a| wrap(a, 18)).collect();
+    // On a phone the labels are smaller and wrap sooner, so the radar keeps some size.
+    let narrow = root.dim_in_pixel().0 < px(450.0) as u32;
+    let label_style = font(if narrow { 12.0 } else { 14.0 });
+    let line_h = px(if narrow { 14.0 } else { 16.0 });
+    let lines: Vec<Vec<String>> = axes.iter().map(|a| wrap(a, if narrow { 12 } else { 18 })).collect();
     let widths: Vec<i32> = lines.iter().map(|ls| ls.iter().map(|l| text_width(&root, l, &label_style)).max().unwrap_or(0)).collect();
-    let frame = RadarFrame::fitting(axes.len().max(3), root.dim_in_pixel(), f64::from(px(28.0)) + K * 8.0, &lines, &widths, line_h);
+    // A series with nothing drawn has no place in the legend.
+    let drawn = series.iter().filter(|s| s.values.iter().flatten().count() >= 2);
+    let legend_bottom = legend(&root, drawn.map(|s| (s.label.as_str(), s.color, s.dashed)), px(8.0));
+    let frame = RadarFrame::fitting(axes.len().max(3), root.dim_in_pixel(), f64::from(legend_bottom) + K * 8.0, &lines, &widths, line_h);
     for ring in [20.0, 40.0, 60.0, 80.0, 100.0] {
         let mut pts: Vec<(i32, i32)> = (0..frame.n).map(|i| frame.point(i, ring)).collect();
         pts.push(pts[0]);
@@ -199,9 +215,6 @@ pub fn radar(canvas: HtmlCanvasElement, axes: &[String], series: &[RadarSeries])
             let _ = root.draw(&Circle::new(p, px(3.5), s.color.filled()));
         }
     }
-    // A series with nothing drawn has no place in the legend.
-    let drawn = series.iter().filter(|s| s.values.iter().flatten().count() >= 2);
-    legend(&root, drawn.map(|s| (s.label.as_str(), s.color, s.dashed)), px(8.0));
     let _ = root.present();
 }
 
@@ -237,9 +250,19 @@ fn radar_label<DB: DrawingBackend>(
     }
 }
 
-fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, items: impl Iterator<Item = (impl AsRef<str>, RGBColor, bool)>, y: i32) {
-    let mut x = px(8.0);
+/// A legend of line samples from `y` down, wrapping onto a new row where the next item
+/// would not fit. Returns the y below it.
+fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, items: impl Iterator<Item = (impl AsRef<str>, RGBColor, bool)>, y: i32) -> i32 {
+    let style = font(13.0).pos(Pos::new(HPos::Left, VPos::Center));
+    let (w, _) = root.dim_in_pixel();
+    let (mut x, mut y) = (px(8.0), y);
     for (label, color, dashed) in items {
+        let label = label.as_ref();
+        let item_w = px(32.0) + text_width(root, label, &style) + px(16.0);
+        if x > px(8.0) && x + item_w > w as i32 {
+            x = px(8.0);
+            y += px(20.0);
+        }
         let stroke = color.stroke_width((3.0 * K) as u32);
         let line = vec![(x, y + px(8.0)), (x + px(26.0), y + px(8.0))];
         if dashed {
@@ -247,11 +270,10 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, it
         } else {
             let _ = root.draw(&PathElement::new(line, stroke));
         }
-        let style = font(13.0).pos(Pos::new(HPos::Left, VPos::Center));
-        let label = label.as_ref();
-        let _ = root.draw(&Text::new(label.to_owned(), (x + px(32.0), y + px(8.0)), style));
-        x += px(48.0 + 7.2 * label.chars().count() as f64);
+        let _ = root.draw(&Text::new(label.to_owned(), (x + px(32.0), y + px(8.0)), style.clone()));
+        x += item_w;
     }
+    y + px(20.0)
 }
 
 /// Splits a label into lines of at most `width` characters, on spaces.
@@ -293,7 +315,7 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
     let left = label_column(&root, bars.iter().map(|b| b.label.clone()), &style, w);
     // The values sit in a column of their own on the right, where no tick can cover them.
     let right = w as i32 - px(44.0);
-    let top = px(34.0);
+    let top = legend(&root, legend_items.iter().map(|(l, c, d)| (l.as_str(), *c, *d)), px(2.0)) + px(14.0);
     let row = px(22.0);
     let x_of = |v: f64| left + ((right - left) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
@@ -328,13 +350,13 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
         }
         y += row;
     }
-    legend(&root, legend_items.iter().map(|(l, c, d)| (l.as_str(), *c, *d)), px(2.0));
     let _ = root.present();
 }
 
-/// Height in CSS pixels a bar chart of `bars` needs.
+/// Height in CSS pixels a bar chart of `bars` needs (with room for a legend of two
+/// rows, which it needs on a phone).
 pub fn hbars_height(bars: &[Bar]) -> u32 {
-    (34 + 22 * (bars.len() + bars.iter().filter(|b| b.group.is_some()).count()) + 12) as u32
+    (56 + 22 * (bars.len() + bars.iter().filter(|b| b.group.is_some()).count()) + 12) as u32
 }
 
 /// The five points of a satisfaction scale, from 1 to 5: orange to blue through grey,
@@ -352,15 +374,22 @@ pub fn stacked(canvas: HtmlCanvasElement, rows: &[(String, Option<[usize; 5]>)],
     let style = font(12.0);
     let left = label_column(&root, rows.iter().map(|(l, _)| l.clone()), &style, w);
     let right = w as i32 - px(16.0);
-    let top = px(40.0);
     let row_h = px(22.0);
-    // Legend: five swatches with their labels.
-    let mut x = px(8.0);
+    // Legend: five swatches with their labels, wrapping on a narrow chart.
+    let swatch_style = font(11.0).pos(Pos::new(HPos::Left, VPos::Center));
+    let (mut x, mut y) = (px(8.0), px(8.0));
     for (i, label) in legend_labels.iter().enumerate() {
-        let _ = root.draw(&Rectangle::new([(x, px(8.0)), (x + px(14.0), px(22.0))], SCALE5[i].filled()));
-        let _ = root.draw(&Text::new(format!("{} {}", i + 1, label), (x + px(18.0), px(15.0)), font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
-        x += px(30.0 + 6.2 * (label.chars().count() + 2) as f64);
+        let text = format!("{} {}", i + 1, label);
+        let item_w = px(18.0) + text_width(&root, &text, &swatch_style) + px(14.0);
+        if x > px(8.0) && x + item_w > w as i32 {
+            x = px(8.0);
+            y += px(20.0);
+        }
+        let _ = root.draw(&Rectangle::new([(x, y), (x + px(14.0), y + px(14.0))], SCALE5[i].filled()));
+        let _ = root.draw(&Text::new(text, (x + px(18.0), y + px(7.0)), swatch_style.clone()));
+        x += item_w;
     }
+    let top = y + px(26.0);
     for (r, (label, counts)) in rows.iter().enumerate() {
         let y = top + r as i32 * row_h;
         let mid = y + row_h / 2;
@@ -386,8 +415,10 @@ pub fn stacked(canvas: HtmlCanvasElement, rows: &[(String, Option<[usize; 5]>)],
     let _ = root.present();
 }
 
+/// Height in CSS pixels a stacked chart of `rows` needs (with room for a legend of three
+/// rows, which it needs on a phone).
 pub fn stacked_height(rows: usize) -> u32 {
-    (40 + 22 * rows + 10) as u32
+    (80 + 22 * rows + 10) as u32
 }
 
 /// A point of the importance × satisfaction matrix, drawn with its number.

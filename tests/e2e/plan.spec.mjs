@@ -70,6 +70,8 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   await page.locator('#own-title').fill('Nominare un responsabile ESG');
   await page.getByRole('button', { name: 'Aggiungi' }).click();
   await expect(items).toHaveCount(proposed + 1);
+  // A long word (a link) in a KPI must not widen the printed page.
+  await items.last().getByLabel('Indicatore (KPI)').fill('https://intranet.esempio.it/qualita/indicatori/responsabilita-sociale-ambientale-2027');
   const first = items.first();
   const firstTitle = await first.locator('h3').innerText();
   await first.getByLabel('Responsabile').fill('Giulia Rossi');
@@ -117,6 +119,13 @@ test('a company compares itself with its peers, edits its plan, exports it and p
   await page.waitForTimeout(500);
   await shot(page, '12-report');
   await page.emulateMedia({ media: 'print' });
+  // On an A4 page (182 mm between the margins, 688 CSS px) nothing is wider than the
+  // page, long words included.
+  await page.setViewportSize({ width: 688, height: 900 });
+  await page.waitForTimeout(300);
+  const overflow = await page.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`));
+  expect(overflow, 'wider than the printed page').toEqual([]);
   const pdf = test.info().outputPath('report.pdf');
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
   const text = pdfText(pdf);

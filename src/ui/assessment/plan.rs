@@ -381,8 +381,10 @@ fn ItemField(
     } else {
         view! { <input id=input_id.clone() type=kind maxlength="300" prop:value=value on:input=save/> }.into_any()
     };
+    // The action and its indicator are sentences: they take a whole row.
+    let wide = matches!(name, "title" | "kpi");
     view! {
-        <div class="field">
+        <div class="field" class:wide=wide>
             <label for=input_id>{move || state.t(label)}</label>
             {input}
         </div>

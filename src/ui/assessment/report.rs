@@ -2,7 +2,7 @@
 //! chosen language, with the benchmark's provenance and the self-assessment disclaimer.
 //! "Print → Save as PDF" in the browser gives the PDF.
 
-use super::comparison::radar_series;
+use super::comparison::{radar_series, ComputedFrom};
 use super::derived::{fmt_opt, fmt_score, service_namer, Derived};
 use super::results::{Areas, SubBars};
 use super::Incomplete;
@@ -81,6 +81,7 @@ fn ScoresTable(d: Derived) -> impl IntoView {
         })
     };
     view! {
+        <div class="table-scroll">
         <table class="scores">
             <caption>{move || state.t(Msg::ResultsComparison)}</caption>
             <thead><tr>
@@ -105,6 +106,8 @@ fn ScoresTable(d: Derived) -> impl IntoView {
                 }}
             </tbody>
         </table>
+        </div>
+        <ComputedFrom d/>
     }
 }
 
@@ -152,6 +155,7 @@ fn PlanTable(d: Derived) -> impl IntoView {
             {move || match printed_items(d, state, state.lang.get()) {
                 None => view! { <p class="muted">{state.t(Msg::ReportNoPlan)}</p> }.into_any(),
                 Some(items) => view! {
+                    <div class="table-scroll">
                     <table class="plan-table">
                         <thead><tr>{heads.into_iter().map(|m| view! { <th scope="col">{state.t(m)}</th> }).collect_view()}</tr></thead>
                         <tbody>
@@ -169,6 +173,7 @@ fn PlanTable(d: Derived) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any(),
             }}
         </section>

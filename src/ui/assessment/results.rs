@@ -120,7 +120,7 @@ pub fn SubBars(d: Derived) -> impl IntoView {
     view! {
         <section>
             <h2>{move || state.t(Msg::ResultsSubdimensions)}</h2>
-            <Chart width=760 height=height label testid="subdimension-bars" draw=move |canvas| {
+            <Chart width=760 height=height fixed_height=true label testid="subdimension-bars" draw=move |canvas| {
                 let lang = state.lang.get();
                 let mut legend = vec![(lang.t(Msg::ResultsYourCompany).to_owned(), COMPANY, false)];
                 if d.comparison.get().is_some() {

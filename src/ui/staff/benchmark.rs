@@ -131,6 +131,7 @@ fn IntakeReport(rows: Signal<Vec<(String, Intake)>>) -> impl IntoView {
             let bad = rows.len() - ok - dup;
             view! {
                 <p role="status" data-testid="intake-summary">{lang.fmt(Msg::StaffBenchIntake, &[("ok", &ok), ("dup", &dup), ("bad", &bad)])}</p>
+                <div class="table-scroll">
                 <table class="intake">
                     <thead><tr><th scope="col">{lang.t(Msg::StaffFile)}</th><th scope="col">{lang.t(Msg::StaffOutcome)}</th></tr></thead>
                     <tbody>
@@ -144,6 +145,7 @@ fn IntakeReport(rows: Signal<Vec<(String, Intake)>>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             }
         })
     }

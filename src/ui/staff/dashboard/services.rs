@@ -39,7 +39,7 @@ pub fn Services(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
             <h2 id="services-title">{move || state.t(Msg::SurveySheetServices)}</h2>
             <ServicesTable dash names/>
             <h3>{move || state.t(Msg::SurveyDistribution)}</h3>
-            <Chart width=760 height=height label testid="stacked" draw=move |canvas| {
+            <Chart width=760 height=height fixed_height=true label testid="stacked" draw=move |canvas| {
                 let lang = state.lang.get();
                 let rows: Vec<(String, Option<[usize; 5]>)> = dash.with(|d| names.get().into_iter().zip(d.services.iter().map(|s| s.satisfaction.counts)).collect());
                 charts::stacked(canvas, &rows, &scale_labels(lang), &suppressed(lang));
