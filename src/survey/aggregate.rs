@@ -57,7 +57,7 @@ pub struct ServiceStats {
     pub awareness: Option<f64>,
     /// Satisfaction among users.
     pub satisfaction: Rating,
-    /// Importance among those who know the service.
+    /// Importance among users.
     pub importance: Rating,
     pub quadrant: Option<Quadrant>,
 }

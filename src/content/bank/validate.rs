@@ -328,11 +328,13 @@ impl Validator<'_> {
                         Localized::from_msg(Msg::SurveyServiceSatisfaction),
                         Some(Condition { question: used_id.clone(), any_of: vec![SERVICE_USED.into()] }),
                     ),
-                    // Only a member who knows the service can say how much it matters.
+                    // Importance comes from the members who used the service, like
+                    // satisfaction: both axes of the matrix from the same people, and the
+                    // survey within its 12 minutes (questions/README.md).
                     ServicePart::Importance => (
                         ItemKind::Rating { scale: imp },
                         Localized::from_msg(Msg::SurveyServiceImportance),
-                        Some(Condition { question: used_id.clone(), any_of: vec![SERVICE_USED.into(), SERVICE_NOT_USED.into()] }),
+                        Some(Condition { question: used_id.clone(), any_of: vec![SERVICE_USED.into()] }),
                     ),
                 };
                 Item {
