@@ -112,3 +112,39 @@ fn v1_files_still_load() {
         }
     }
 }
+
+/// An assessment made with questionnaire 1.0.0 (the v1 fixture) opens under 2.0.0: every
+/// answer of a split question carries to the questions that ask it now, every other
+/// answer stays where it was, the scores come out, and once the two new outcome questions
+/// are answered the assessment is complete again.
+#[test]
+fn a_questionnaire_1_assessment_migrates_carries_and_scores() {
+    let content = content();
+    let bank = &content.innovation;
+    let old: serde_json::Value = serde_json::from_slice(&read("assessment.json")).unwrap();
+    assert_eq!(old["assessment"]["bank_version"], "1.0.0");
+    let old_answers = old["assessment"]["answers"].as_object().unwrap();
+    let mut a = faro::assessment::files::assessment_file("assessment.json", &read("assessment.json"), bank).unwrap().assessment;
+    assert_eq!(a.bank_version, bank.version());
+    assert!(!bank.carry_rules().is_empty());
+    for rule in bank.carry_rules() {
+        let given = &old_answers[&rule.question]["value"];
+        for into in &rule.into {
+            let now = serde_json::to_value(&a.answers[into].value).unwrap();
+            assert_eq!(&now, given, "{} → {into}", rule.question);
+        }
+    }
+    for (id, given) in old_answers {
+        if bank.item(id).is_some() && !bank.carry_rules().iter().any(|r| &r.question == id && !r.into.contains(id)) {
+            assert_eq!(&serde_json::to_value(&a.answers[id].value).unwrap(), &given["value"], "{id} kept");
+        }
+    }
+    let scores = a.scores(bank);
+    assert!(scores.overall.is_some() && scores.dimensions.iter().all(|d| d.group.score.is_some()));
+    assert!(!a.is_complete(bank) && a.is_complete_for_benchmark(bank), "only the outcome questions are new");
+    for role in faro::benchmark::OUTCOME_ROLES {
+        let field = bank.profile_with_role(role).unwrap();
+        a.profile.insert(field.id.clone(), field.options[0].id.clone());
+    }
+    assert!(a.is_complete(bank));
+}

@@ -252,7 +252,6 @@ impl AssessmentReport<'_> {
     }
 }
 
-/// Where a company stands among a group's deciles, as a cell: a rank, or "< 10" / "> 90".
 /// What a comparison is computed from, for the caption of every chart and table that
 /// shows it: the group, its size and leading companies, the benchmark.
 pub fn computed_from(group: &str, n: u32, leaders: Option<u32>, meta: &BenchmarkMeta, lang: Lang) -> String {
@@ -281,6 +280,7 @@ pub fn standing_text(standing: Option<Standing>, lang: Lang) -> String {
     }
 }
 
+/// Where a company stands among a group's deciles, as a cell: a rank, or "< 10" / "> 90".
 fn standing_cell(standing: Option<Standing>) -> Cell {
     match standing {
         Some(Standing::Rank(p)) => Cell::Number(round1(p)),

@@ -1,7 +1,7 @@
 //! The results page: overall index, the comparison with a peer group of the benchmark,
 //! the strongest and weakest areas, and the sub-dimension bars.
 
-use super::comparison::BenchmarkPanel;
+use super::comparison::{BenchmarkPanel, ComputedFrom};
 use super::derived::{fmt_opt, fmt_score, Derived};
 use super::exports::ExportBar;
 use super::Incomplete;
@@ -129,6 +129,7 @@ pub fn SubBars(d: Derived) -> impl IntoView {
                 }
                 bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::ResultsNotAvailable)));
             }/>
+            <ComputedFrom d/>
         </section>
     }
 }
