@@ -164,23 +164,7 @@ impl Plan {
     /// Adds an action written by the company.
     pub fn add_own(&mut self, title: String, now: &str) -> &mut PlanItem {
         let id = self.next_own_id();
-        self.items.push(PlanItem {
-            id,
-            action: None,
-            title,
-            description: String::new(),
-            tier: Tier::Own,
-            accepted: true,
-            owner: String::new(),
-            start: String::new(),
-            due: String::new(),
-            status: Status::NotStarted,
-            kpi: String::new(),
-            kpi_baseline: String::new(),
-            kpi_target: String::new(),
-            reason: None,
-            services: Vec::new(),
-        });
+        self.items.push(PlanItem::new(id, None, title, Tier::Own));
         self.updated_at = now.to_owned();
         self.items.last_mut().expect("just pushed")
     }
@@ -212,6 +196,27 @@ impl Plan {
 }
 
 impl PlanItem {
+    /// An accepted item nobody has worked on yet.
+    pub fn new(id: String, action: Option<String>, title: String, tier: Tier) -> PlanItem {
+        PlanItem {
+            id,
+            action,
+            title,
+            description: String::new(),
+            tier,
+            accepted: true,
+            owner: String::new(),
+            start: String::new(),
+            due: String::new(),
+            status: Status::NotStarted,
+            kpi: String::new(),
+            kpi_baseline: String::new(),
+            kpi_target: String::new(),
+            reason: None,
+            services: Vec::new(),
+        }
+    }
+
     /// Has the company worked on this item (written it, given it an owner, dates, a
     /// target or a status)? Such items survive a new proposal.
     pub fn is_edited(&self) -> bool {
@@ -286,23 +291,7 @@ mod tests {
 
     #[test]
     fn a_new_proposal_keeps_what_the_company_worked_on() {
-        let proposed = |id: &str| PlanItem {
-            id: id.into(),
-            action: Some(id.into()),
-            title: id.into(),
-            description: String::new(),
-            tier: Tier::Strategic,
-            accepted: true,
-            owner: String::new(),
-            start: String::new(),
-            due: String::new(),
-            status: Status::NotStarted,
-            kpi: String::new(),
-            kpi_baseline: String::new(),
-            kpi_target: String::new(),
-            reason: None,
-            services: Vec::new(),
-        };
+        let proposed = |id: &str| PlanItem::new(id.into(), Some(id.into()), id.into(), Tier::Strategic);
         let mut plan = Plan { created_at: "t0".into(), updated_at: "t0".into(), items: vec![proposed("A"), proposed("B")], ..Plan::default() };
         plan.items[1].owner = "Anna".into();
         plan.add_own("Mine".into(), "t0");

@@ -4,7 +4,7 @@
 //! short, varied list, and record for each action the figures that triggered it.
 
 use crate::assessment::plan::Importance;
-use crate::assessment::plan::{Plan, PlanBenchmark, PlanItem, Reason, Status, TargetKind, Tier};
+use crate::assessment::plan::{Plan, PlanBenchmark, PlanItem, Reason, TargetKind, Tier};
 use crate::assessment::score::Scores;
 use crate::benchmark::Benchmark;
 use crate::content::actions::{Effort, Library};
@@ -131,21 +131,11 @@ pub fn propose(
         .filter_map(|c| {
             let action = library.action(&c.action)?;
             Some(PlanItem {
-                id: action.id.clone(),
-                action: Some(action.id.clone()),
-                title: action.title.get(lang).to_owned(),
                 description: action.description.get(lang).to_owned(),
-                tier: tier(action.effort),
-                accepted: true,
-                owner: String::new(),
-                start: String::new(),
-                due: String::new(),
-                status: Status::NotStarted,
                 kpi: action.kpi.get(lang).to_owned(),
-                kpi_baseline: String::new(),
-                kpi_target: String::new(),
                 reason: Some(c.reason.clone()),
                 services: action.services.clone(),
+                ..PlanItem::new(action.id.clone(), Some(action.id.clone()), action.title.get(lang).to_owned(), tier(action.effort))
             })
         })
         .collect();

@@ -10,7 +10,6 @@ use crate::kernel::ids::file_stem;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::browser;
 use crate::ui::state::{use_state, AppState};
-use crate::ui::tools;
 use leptos::prelude::*;
 
 const CSV: &str = "text/csv;charset=utf-8";
@@ -32,15 +31,7 @@ pub fn ExportBar(d: Derived) -> impl IntoView {
     let lang = move || state.lang.get_untracked();
     let xlsx = move |_| {
         let Some(book) = d.with_report(state, lang(), |r| r.workbook(&service_namer(state, lang()))) else { return };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = tools::xlsx(book).await;
-            busy.set(false);
-            match result {
-                Ok(bytes) => state.deliver(&file_name(state, "report.xlsx"), tools::XLSX, &bytes),
-                Err(msg) => state.notify(state.t(msg)),
-            }
-        });
+        state.deliver_xlsx(file_name(state, "report.xlsx"), book, busy);
     };
     let csv_scores = move |_| {
         if let Some(text) = d.with_report(state, lang(), |r| to_csv(&r.scores_table(), lang())) {

@@ -11,7 +11,6 @@ use crate::survey::report::RawResponses;
 use crate::survey::{self, FileReport, Kiosk, MAX_RESPONSES_FILE};
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::use_state;
-use crate::ui::tools;
 use crate::ui::widgets::{ConfirmButton, FilePicker, ProblemList};
 use leptos::prelude::*;
 
@@ -191,28 +190,16 @@ fn RawResponses() -> impl IntoView {
     let state = use_state();
     let link_text = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    // The export of today's responses, as staff set it (free text linked or not).
-    let raw = move |f: &dyn Fn(&RawResponses) -> Result<Vec<u8>, crate::format::table::Workbook>| {
-        let content = state.content();
-        let responses = state.submitted_responses();
-        f(&RawResponses { bank: &content.satisfaction, responses: &responses, link_text: link_text.get_untracked(), lang: state.lang.get_untracked() })
-    };
+    // Today's responses, exported as staff set it (free text linked or not).
     let csv = Callback::new(move |()| {
-        if let Ok(bytes) = raw(&|r| Ok(with_bom(&r.csv()))) {
-            state.deliver(&format!("faro-raw-responses-{}.csv", browser::today()), "text/csv;charset=utf-8", &bytes);
-        }
+        let (content, responses) = (state.content(), state.submitted_responses());
+        let raw = RawResponses { bank: &content.satisfaction, responses: &responses, link_text: link_text.get_untracked(), lang: state.lang.get_untracked() };
+        state.deliver(&format!("faro-raw-responses-{}.csv", browser::today()), "text/csv;charset=utf-8", &with_bom(&raw.csv()));
     });
     let xlsx = Callback::new(move |()| {
-        let Err(book) = raw(&|r| Err(r.workbook())) else { return };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = tools::xlsx(book).await;
-            busy.set(false);
-            match result {
-                Ok(bytes) => state.deliver(&format!("faro-raw-responses-{}.xlsx", browser::today()), tools::XLSX, &bytes),
-                Err(msg) => state.notify(state.t(msg)),
-            }
-        });
+        let (content, responses) = (state.content(), state.submitted_responses());
+        let raw = RawResponses { bank: &content.satisfaction, responses: &responses, link_text: link_text.get_untracked(), lang: state.lang.get_untracked() };
+        state.deliver_xlsx(format!("faro-raw-responses-{}.xlsx", browser::today()), raw.workbook(), busy);
     });
     let question = Signal::derive(move || state.t(Msg::StaffRawConfirm).to_owned());
     view! {

@@ -3,10 +3,13 @@
 
 use super::AppState;
 use crate::content::{Content, Kind, Overrides};
+use crate::format::table::Workbook;
 use crate::kernel::i18n::Msg;
 use crate::kernel::problem::Problem;
 use crate::store::{self, RestorePlan};
 use crate::ui::browser::{self, PickedFile};
+use crate::ui::tools;
+use leptos::prelude::*;
 
 /// What restoring one backup did, for the report line.
 pub struct Restored {
@@ -24,6 +27,21 @@ impl AppState {
             Ok(()) => self.notify(lang.fmt(Msg::HomeExported, &[("file", &name)])),
             Err(_) => self.notify(lang.t(Msg::ExportFailed)),
         }
+    }
+
+    /// Writes `book` as XLSX in the tools worker, then offers it as `name`; `busy` is true
+    /// meanwhile (the button says it is working).
+    pub fn deliver_xlsx(&self, name: String, book: Workbook, busy: RwSignal<bool>) {
+        let state = *self;
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = tools::xlsx(book).await;
+            busy.set(false);
+            match result {
+                Ok(bytes) => state.deliver(&name, tools::XLSX, &bytes),
+                Err(msg) => state.notify(state.t(msg)),
+            }
+        });
     }
 
     /// Downloads one file with every Faro record of this device.

@@ -10,7 +10,6 @@ use crate::survey::report::SurveyReport;
 use crate::survey::{self, Dashboard};
 use crate::ui::browser;
 use crate::ui::state::{use_state, AppState};
-use crate::ui::tools;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,15 +36,7 @@ pub fn SurveyExports(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let xlsx = move |_| {
         let book = with_report(state, dash, true, |r| r.workbook());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = tools::xlsx(book).await;
-            busy.set(false);
-            match result {
-                Ok(bytes) => state.deliver(&format!("faro-survey-{}.xlsx", browser::today()), tools::XLSX, &bytes),
-                Err(msg) => state.notify(state.t(msg)),
-            }
-        });
+        state.deliver_xlsx(format!("faro-survey-{}.xlsx", browser::today()), book, busy);
     };
     let csv_services = move |_| {
         let text = with_report(state, dash, false, |r| to_csv(&r.services_table(), r.lang));
