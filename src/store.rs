@@ -74,6 +74,10 @@ pub struct Summary {
     pub has_plan: bool,
     /// The questionnaire page to resume at (0 = profile).
     pub resume_page: usize,
+    /// The company series (the first assessment's id) and when this one was started:
+    /// what links a company's years.
+    pub series: String,
+    pub created_at: String,
 }
 
 impl Summary {
@@ -85,6 +89,8 @@ impl Summary {
             answers: a.answers.len(),
             has_plan: a.plan.is_some(),
             resume_page: a.resume.page,
+            series: a.series_id().to_owned(),
+            created_at: a.created_at.clone(),
         }
     }
 }
@@ -97,7 +103,16 @@ pub fn summaries(records: &BTreeMap<String, String>) -> Vec<Summary> {
         .filter_map(|(key, json)| key.strip_prefix(ASSESSMENT_PREFIX).map(|id| (id, json)))
         .map(|(id, json)| match read_assessment(json) {
             Ok(a) => Summary::of(&a),
-            Err(_) => Summary { id: id.to_owned(), name: format!("? {id}"), updated_at: String::new(), answers: 0, has_plan: false, resume_page: 0 },
+            Err(_) => Summary {
+                id: id.to_owned(),
+                name: format!("? {id}"),
+                updated_at: String::new(),
+                answers: 0,
+                has_plan: false,
+                resume_page: 0,
+                series: id.to_owned(),
+                created_at: String::new(),
+            },
         })
         .collect();
     sort_summaries(&mut list);
@@ -196,9 +211,23 @@ fn is_backed_up(key: &str) -> bool {
 
 /// Every record as a backup file. Keys outside Faro's prefix are never included.
 pub fn backup_json(records: &BTreeMap<String, String>, now: &str) -> String {
+    backup_of(records, now, |_| true)
+}
+
+/// A backup of one company's series of assessments (with their plans): the file that
+/// moves a company's history between devices; restored like any backup.
+pub fn series_json(records: &BTreeMap<String, String>, series: &str, now: &str) -> String {
+    let in_series = |key: &str| {
+        key.strip_prefix(ASSESSMENT_PREFIX)
+            .is_some_and(|_| records.get(key).and_then(|json| read_assessment(json).ok()).is_some_and(|a| a.series_id() == series))
+    };
+    backup_of(records, now, in_series)
+}
+
+fn backup_of(records: &BTreeMap<String, String>, now: &str, keep: impl Fn(&str) -> bool) -> String {
     let records = records
         .iter()
-        .filter(|(k, _)| is_backed_up(k))
+        .filter(|(k, _)| is_backed_up(k) && keep(k))
         .map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone()))))
         .collect();
     Envelope::new(FormatId::BACKUP, BackupBody { records }, now).to_json_pretty()

@@ -3,7 +3,7 @@
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use faro::assessment::plan::Status;
-use faro::assessment::propose::propose;
+use faro::assessment::propose::{propose, Basis};
 use faro::assessment::record::Assessment;
 use faro::assessment::report::AssessmentReport;
 use faro::assessment::score::score;
@@ -12,7 +12,6 @@ use faro::content::bank::Answer;
 use faro::content::Content;
 use faro::format::csv::to_csv;
 use faro::kernel::i18n::Lang;
-use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// OWASP's CSV-injection examples, plus tab and carriage-return starts.
@@ -39,7 +38,7 @@ fn fixture() -> Fixture {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
     let scores = score(bank, &|id| a.answer_of(id).cloned());
-    let mut plan = propose(bank, &content.bundled_library().unwrap(), &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let mut plan = propose(bank, &content.bundled_library().unwrap(), &scores, Basis { benchmark: Some(&bench), ..Basis::default() }, Lang::DEFAULT, "now");
     // The company types the payloads into its own plan.
     for (i, payload) in PAYLOADS.iter().enumerate() {
         let item = plan.add_own((*payload).into(), "now");
@@ -119,7 +118,7 @@ fn csv_parses_back_and_is_neutralised_in_both_languages() {
         assert!(text.contains("# "), "notes as comment lines");
         let mut reader = csv::ReaderBuilder::new().delimiter(lang.csv_delimiter()).comment(Some(b'#')).flexible(false).from_reader(text.as_bytes());
         let headers = reader.headers().unwrap().clone();
-        assert_eq!(headers.len(), 11);
+        assert_eq!(headers.len(), 13);
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(records.len(), f.assessment.plan.as_ref().unwrap().accepted().count());
         for field in headers.iter().chain(records.iter().flat_map(|r| r.iter())) {

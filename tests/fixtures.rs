@@ -5,7 +5,7 @@
 //! The v1 files were written by Faro 0.1.0 (`FARO_WRITE_FIXTURES=1 cargo test --test
 //! fixtures` regenerates them; only do that for a schema not yet released).
 
-use faro::assessment::propose::propose;
+use faro::assessment::propose::{propose, Basis};
 use faro::assessment::record::Assessment;
 use faro::assessment::score::score;
 use faro::benchmark::{build, to_json, Benchmark, BuildInfo};
@@ -44,8 +44,7 @@ fn write_all() {
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
     let mut a = sample_assessment(&content, 1);
     let scores = score(&content.innovation, &|id| a.answer_of(id).cloned());
-    let mut plan =
-        propose(&content.innovation, &content.bundled_library().unwrap(), &scores, None, &BTreeMap::new(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
+    let mut plan = propose(&content.innovation, &content.bundled_library().unwrap(), &scores, Basis::default(), Lang::DEFAULT, "2026-11-20T11:00:00.000Z");
     plan.add_own("Azione propria".into(), "2026-11-20T11:01:00.000Z").owner = "Ufficio tecnico".into();
     a.plan = Some(plan.clone());
     write("assessment.json", &faro::assessment::files::assessment_json(&a, "2026-11-20T12:00:00.000Z"));

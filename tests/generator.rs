@@ -24,7 +24,7 @@ fn same_seed_same_file_and_the_committed_file_is_current() {
 /// (METHOD.md §Action Plan).
 #[test]
 fn synthetic_companies_plans_are_not_dominated_by_one_dimension() {
-    use faro::assessment::propose::propose;
+    use faro::assessment::propose::{propose, Basis};
     use faro::assessment::synthetic::company;
     use faro::benchmark::Benchmark;
     use faro::kernel::i18n::Lang;
@@ -41,7 +41,7 @@ fn synthetic_companies_plans_are_not_dominated_by_one_dimension() {
     let mut empty = 0;
     for i in 0..100 {
         let a = company(bank, &mut rng, i, DATE);
-        let plan = propose(bank, &library, &a.scores(bank), Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "t");
+        let plan = propose(bank, &library, &a.scores(bank), Basis { benchmark: Some(&bench), ..Basis::default() }, Lang::DEFAULT, "t");
         empty += usize::from(plan.items.is_empty());
         for item in &plan.items {
             let metric = &item.reason.as_ref().expect("a reason").metric;

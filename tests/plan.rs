@@ -3,7 +3,7 @@
 
 use faro::assessment::plan::Importance;
 use faro::assessment::plan::{TargetKind, Tier};
-use faro::assessment::propose::{candidates, propose, select, MAX_ACTIONS, MAX_PER_DIMENSION, MAX_PER_METRIC, MAX_QUICK_WINS};
+use faro::assessment::propose::{candidates, propose, select, Basis, MAX_ACTIONS, MAX_PER_DIMENSION, MAX_PER_METRIC, MAX_QUICK_WINS};
 use faro::assessment::record::Assessment;
 use faro::assessment::score::{score, score_map};
 use faro::benchmark::Benchmark;
@@ -78,7 +78,7 @@ fn answers(q1: u8, q2: u8) -> BTreeMap<String, Answer> {
 fn method_worked_example_priorities() {
     let (bank, library) = fixtures();
     let scores = score_map(&bank, &answers(2, 4));
-    let c = candidates(&bank, &library, &scores, None, &BTreeMap::new());
+    let c = candidates(&bank, &library, &scores, Basis::default());
     let got: Vec<(&str, f64)> = c.iter().map(|c| (c.action.as_str(), c.reason.priority)).collect();
     // Ties (25) go to the lower effort first.
     assert_eq!(got, [("A-low", 75.0), ("A-med", 37.5), ("B-low", 25.0), ("D-all", 25.0), ("A-high", 25.0)]);
@@ -93,7 +93,7 @@ fn company_importance_reorders_the_plan() {
     let (bank, library) = fixtures();
     let scores = score_map(&bank, &answers(2, 4));
     let low: BTreeMap<String, Importance> = [("d1".to_owned(), Importance::Low)].into_iter().collect();
-    let c = candidates(&bank, &library, &scores, None, &low);
+    let c = candidates(&bank, &library, &scores, Basis { importance: Some(&low), ..Basis::default() });
     assert_eq!(c[0].reason.priority, 37.5);
     assert_eq!(c[0].reason.importance, 0.5);
 }
@@ -102,7 +102,7 @@ fn company_importance_reorders_the_plan() {
 fn no_gap_no_action() {
     let (bank, library) = fixtures();
     let scores = score_map(&bank, &answers(5, 5));
-    assert!(select(&candidates(&bank, &library, &scores, None, &BTreeMap::new())).is_empty());
+    assert!(select(&candidates(&bank, &library, &scores, Basis::default())).is_empty());
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn unreliable_scores_trigger_nothing() {
     let mut a = answers(2, 4);
     a.insert("Q1".into(), Answer::DontKnow);
     let scores = score_map(&bank, &a);
-    let c = candidates(&bank, &library, &scores, None, &BTreeMap::new());
+    let c = candidates(&bank, &library, &scores, Basis::default());
     assert!(c.iter().all(|c| !c.metric.ends_with(".a")));
 }
 
@@ -130,7 +130,7 @@ fn bundled_plan_respects_caps_and_explains_itself() {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/benchmark/synthetic.json")).unwrap();
     let bench = Benchmark::from_json("synthetic.json", &bytes).unwrap();
     let actions = content.bundled_library().unwrap();
-    let plan = propose(bank, &actions, &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "now");
+    let plan = propose(bank, &actions, &scores, Basis { benchmark: Some(&bench), ..Basis::default() }, Lang::DEFAULT, "now");
     assert!(!plan.items.is_empty() && plan.items.len() <= MAX_ACTIONS);
     let mut per_metric: BTreeMap<String, usize> = BTreeMap::new();
     let mut per_dim: BTreeMap<String, usize> = BTreeMap::new();

@@ -41,10 +41,12 @@ pub enum Status {
     OnTrack,
     AtRisk,
     Done,
+    /// Set aside by the company: a new proposal may offer it again, and says so.
+    Abandoned,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::NotStarted, Status::OnTrack, Status::AtRisk, Status::Done];
+    pub const ALL: [Status; 5] = [Status::NotStarted, Status::OnTrack, Status::AtRisk, Status::Done, Status::Abandoned];
 }
 
 /// Quick win (high priority, low effort) or strategic action (everything else proposed).
@@ -77,6 +79,9 @@ pub struct Reason {
     /// How many leading companies the target comes from.
     #[serde(default)]
     pub leaders: Option<u32>,
+    /// Last year's plan had this action and the company set it aside.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub set_aside_before: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +121,12 @@ pub struct PlanItem {
     pub kpi_baseline: String,
     #[serde(default)]
     pub kpi_target: String,
+    /// The KPI's value when the action is reviewed (at next year's assessment).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kpi_actual: String,
+    /// What the company notes at that review.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub review_note: String,
     #[serde(default)]
     pub reason: Option<Reason>,
     /// Cluster services that can help (ids from the catalogue).
@@ -212,6 +223,8 @@ impl PlanItem {
             kpi: String::new(),
             kpi_baseline: String::new(),
             kpi_target: String::new(),
+            kpi_actual: String::new(),
+            review_note: String::new(),
             reason: None,
             services: Vec::new(),
         }

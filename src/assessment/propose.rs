@@ -4,7 +4,7 @@
 //! short, varied list, and record for each action the figures that triggered it.
 
 use crate::assessment::plan::Importance;
-use crate::assessment::plan::{Plan, PlanBenchmark, PlanItem, Reason, TargetKind, Tier};
+use crate::assessment::plan::{Plan, PlanBenchmark, PlanItem, Reason, Status, TargetKind, Tier};
 use crate::assessment::score::Scores;
 use crate::benchmark::Benchmark;
 use crate::content::actions::{Effort, Library};
@@ -53,20 +53,33 @@ fn target(benchmark: Option<&Benchmark>, metric: &str) -> (f64, TargetKind, Opti
     }
 }
 
+/// What a proposal measures the company against: the benchmark's leading companies, the
+/// weight the company gives each dimension, and last year's plan (METHOD.md §9).
+#[derive(Clone, Copy, Default)]
+pub struct Basis<'a> {
+    pub benchmark: Option<&'a Benchmark>,
+    pub importance: Option<&'a BTreeMap<String, Importance>>,
+    /// Its finished actions are not proposed again; those set aside say so.
+    pub previous: Option<&'a Plan>,
+}
+
 /// Every action of the library on a practice dimension, with its priority for this
 /// company. Outcome dimensions (Innovation Results) are reported, never targeted.
-pub fn candidates(bank: &Bank, library: &Library, scores: &Scores, benchmark: Option<&Benchmark>, importance: &BTreeMap<String, Importance>) -> Vec<Candidate> {
+pub fn candidates(bank: &Bank, library: &Library, scores: &Scores, basis: Basis) -> Vec<Candidate> {
     let mut out = Vec::new();
     let outcome = |dim: &str| bank.sections().iter().any(|s| s.id == dim && s.outcome);
-    for action in library.actions().iter().filter(|a| !outcome(&a.dimension)) {
+    let last_year =
+        |action: &str, status: Status| basis.previous.is_some_and(|p| p.items.iter().any(|i| i.action.as_deref() == Some(action) && i.status == status));
+    // What the company finished last year is not proposed again.
+    for action in library.actions().iter().filter(|a| !outcome(&a.dimension) && !last_year(&a.id, Status::Done)) {
         let metric = action.metric();
         let Some(group) = scores.metric(&metric) else { continue };
         // An unreliable score (too many "don't know") is no basis for a plan.
         let (Some(score), true) = (group.score, group.reliable) else { continue };
         let score = score.get();
-        let (target, target_kind, leaders) = target(benchmark, &metric);
+        let (target, target_kind, leaders) = target(basis.benchmark, &metric);
         let gap = (target - score).max(0.0);
-        let said_importance = importance.get(&action.dimension).copied().unwrap_or_default();
+        let said_importance = basis.importance.and_then(|i| i.get(&action.dimension)).copied().unwrap_or_default();
         let importance = weight_factor(bank, &metric) * said_importance.factor();
         let effort_factor = action.effort.factor();
         let priority = gap * importance / effort_factor;
@@ -75,7 +88,19 @@ pub fn candidates(bank: &Bank, library: &Library, scores: &Scores, benchmark: Op
             dimension: action.dimension.clone(),
             metric: metric.clone(),
             effort: action.effort,
-            reason: Reason { metric, score, target, target_kind, gap, importance, effort_factor, priority, said_importance, leaders },
+            reason: Reason {
+                metric,
+                score,
+                target,
+                target_kind,
+                gap,
+                importance,
+                effort_factor,
+                priority,
+                said_importance,
+                leaders,
+                set_aside_before: last_year(&action.id, Status::Abandoned),
+            },
         });
     }
     // Highest priority first; ties: lower effort, then library order (stable sort).
@@ -116,16 +141,8 @@ pub fn tier(effort: Effort) -> Tier {
 }
 
 /// A new plan from the proposal, with texts copied in `lang` so the company can edit them.
-pub fn propose(
-    bank: &Bank,
-    library: &Library,
-    scores: &Scores,
-    benchmark: Option<&Benchmark>,
-    importance: &BTreeMap<String, Importance>,
-    lang: Lang,
-    now: &str,
-) -> Plan {
-    let all = candidates(bank, library, scores, benchmark, importance);
+pub fn propose(bank: &Bank, library: &Library, scores: &Scores, basis: Basis, lang: Lang, now: &str) -> Plan {
+    let all = candidates(bank, library, scores, basis);
     let items = select(&all)
         .into_iter()
         .filter_map(|c| {
@@ -139,5 +156,5 @@ pub fn propose(
             })
         })
         .collect();
-    Plan { created_at: now.into(), updated_at: now.into(), benchmark_group: None, benchmark: benchmark.map(PlanBenchmark::of), items }
+    Plan { created_at: now.into(), updated_at: now.into(), benchmark_group: None, benchmark: basis.benchmark.map(PlanBenchmark::of), items }
 }

@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 pub struct Given {
     pub value: Answer,
     pub at: String,
+    /// Copied from last year's assessment and not yet confirmed: shown as "carried over"
+    /// until the company answers or confirms it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 /// Where to resume: the page (0 = profile, 1.. = sections, then review) and the question.
@@ -46,6 +50,14 @@ pub struct Assessment {
     pub importance: BTreeMap<String, Importance>,
     #[serde(default)]
     pub plan: Option<Plan>,
+    /// The company's series of yearly assessments, the id of its first one (empty: this
+    /// one is the first). Progress compares the assessments of one series.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub series: String,
+    /// The questionnaire version the answers were given under, when it was upgraded to a
+    /// later one since: scores across MAJOR versions may not compare (METHOD.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_with: Option<String>,
 }
 
 /// Answered and open questions of an assessment or survey response.
@@ -71,7 +83,51 @@ impl Assessment {
             resume: Resume::default(),
             importance: BTreeMap::new(),
             plan: None,
+            series: String::new(),
+            answered_with: None,
         }
+    }
+
+    /// The company series it belongs to: the id of the series' first assessment.
+    pub fn series_id(&self) -> &str {
+        if self.series.is_empty() {
+            &self.id
+        } else {
+            &self.series
+        }
+    }
+
+    /// The version of the questionnaire its answers answer.
+    pub fn answered_version(&self) -> &str {
+        self.answered_with.as_deref().unwrap_or(&self.bank_version)
+    }
+
+    /// Next year's assessment of the same company: same series, profile and importance;
+    /// the answers only if `with_answers`, each then marked carried over until confirmed.
+    pub fn next_year(&self, id: String, name: String, bank: &Bank, now: &str, with_answers: bool) -> Assessment {
+        let mut next = Assessment::new(id, name, bank, self.lang, now);
+        next.series = self.series_id().to_owned();
+        next.profile = self.profile.clone();
+        next.importance = self.importance.clone();
+        if with_answers {
+            let current = bank.items().iter().filter_map(|i| Some((i, self.answer_of(&i.id)?)));
+            next.answers = current.map(|(i, a)| (i.id.clone(), Given { value: a.clone(), at: now.to_owned(), carried: true })).collect();
+        }
+        next
+    }
+
+    /// Keeps a carried-over answer as this year's.
+    pub fn confirm_answer(&mut self, item_id: &str, now: &str) {
+        if let Some(g) = self.answers.get_mut(item_id).filter(|g| g.carried) {
+            g.carried = false;
+            g.at = now.to_owned();
+            self.updated_at = now.to_owned();
+        }
+    }
+
+    /// Answers carried over from last year and not yet confirmed, in bank order.
+    pub fn carried<'b>(&self, bank: &'b Bank) -> Vec<&'b Item> {
+        bank.items().iter().filter(|i| self.answers.get(&i.id).is_some_and(|g| g.carried)).collect()
     }
 
     pub fn answer_of(&self, item_id: &str) -> Option<&Answer> {
@@ -83,7 +139,7 @@ impl Assessment {
         if !value.fits(item) {
             return false;
         }
-        self.answers.insert(item.id.clone(), Given { value, at: now.to_owned() });
+        self.answers.insert(item.id.clone(), Given { value, at: now.to_owned(), carried: false });
         self.updated_at = now.to_owned();
         true
     }
@@ -159,6 +215,9 @@ impl Assessment {
             }
         }
         self.answers = answers;
+        if self.answered_with.is_none() {
+            self.answered_with = Some(self.bank_version.clone());
+        }
         if self.resume.question.as_deref().is_some_and(|q| bank.item(q).is_none()) {
             self.resume.question = None;
         }
@@ -229,7 +288,7 @@ mod tests {
         moved.stamp_changes(&before, "t1");
         assert_eq!(moved.updated_at, "t0");
         let mut answered = before.clone();
-        answered.answers.insert(bank.items()[0].id.clone(), Given { value: Answer::Level(2), at: "t1".into() });
+        answered.answers.insert(bank.items()[0].id.clone(), Given { value: Answer::Level(2), at: "t1".into(), carried: false });
         answered.stamp_changes(&before, "t1");
         assert_eq!(answered.updated_at, "t1");
     }

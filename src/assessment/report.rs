@@ -151,6 +151,8 @@ impl AssessmentReport<'_> {
                     Cell::text(&item.kpi),
                     Cell::text(&item.kpi_baseline),
                     Cell::text(&item.kpi_target),
+                    Cell::text(&item.kpi_actual),
+                    Cell::text(&item.review_note),
                     Cell::text(item.services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join("; ")),
                     Cell::text(self.why(item)),
                 ]
@@ -166,6 +168,8 @@ impl AssessmentReport<'_> {
             Msg::ExportKpi,
             Msg::ExportBaseline,
             Msg::ExportTarget,
+            Msg::ProgressKpiActual,
+            Msg::ProgressNote,
             Msg::ExportServices,
             Msg::ExportWhy,
         ];
@@ -209,6 +213,9 @@ impl AssessmentReport<'_> {
         let mut parts = vec![standing];
         parts.extend(said.map(|m| lang.t(m).to_owned()));
         parts.push(lang.t(effort).to_owned());
+        if r.set_aside_before {
+            parts.push(lang.t(Msg::PlanWhySetAside).to_owned());
+        }
         parts.push(lang.fmt(Msg::PlanWhyPriority, &[("priority", &lang.number(r.priority, 1))]));
         parts.join(" ")
     }
@@ -315,5 +322,6 @@ pub fn status_name(status: Status, lang: Lang) -> &'static str {
         Status::OnTrack => Msg::PlanStatusOnTrack,
         Status::AtRisk => Msg::PlanStatusAtRisk,
         Status::Done => Msg::PlanStatusDone,
+        Status::Abandoned => Msg::PlanStatusAbandoned,
     })
 }

@@ -154,7 +154,7 @@ pub fn company(bank: &Bank, rng: &mut ChaCha8Rng, index: usize, date: &str) -> A
             let y = d - difficulty + 0.8 * normal.sample(rng);
             Answer::Level(1 + thresholds.iter().filter(|t| y > **t).count() as u8)
         };
-        a.answers.insert(item.id.clone(), Given { value: answer, at: a.created_at.clone() });
+        a.answers.insert(item.id.clone(), Given { value: answer, at: a.created_at.clone(), carried: false });
     }
     a
 }

@@ -5,6 +5,7 @@
 //!
 //!     cargo run --release --features tools --bin bench [-- OUT.md]
 
+use faro::assessment::propose::Basis;
 use faro::assessment::record::Assessment;
 use faro::benchmark::{Benchmark, GroupKey};
 use faro::content::bank::Answer;
@@ -12,7 +13,7 @@ use faro::content::Content;
 use faro::kernel::i18n::Lang;
 use faro::survey;
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -79,7 +80,7 @@ fn main() {
         let scores = faro::assessment::score::score(bank, &|id| a.answer_of(id).cloned());
         let key = bench.default_group(&roles).map(|(k, _)| k).unwrap_or(GroupKey::All);
         let cmp = bench.compare(&key, &scores);
-        let plan = faro::assessment::propose::propose(bank, &library, &scores, Some(&bench), &BTreeMap::new(), Lang::DEFAULT, "t");
+        let plan = faro::assessment::propose::propose(bank, &library, &scores, Basis { benchmark: Some(&bench), ..Basis::default() }, Lang::DEFAULT, "t");
         assert!(cmp.is_some() && !plan.items.is_empty());
     }
     let per = t.elapsed().as_secs_f64() * 1_000_000.0 / f64::from(rounds);

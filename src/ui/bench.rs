@@ -83,7 +83,14 @@ pub fn bench_assessment(rounds: u32) -> f64 {
         if bench.compare(&key, &scores).is_none() {
             return -1.0;
         }
-        let plan = crate::assessment::propose::propose(bank, &library, &scores, Some(&bench), &a.importance, crate::kernel::i18n::Lang::DEFAULT, "t");
+        let plan = crate::assessment::propose::propose(
+            bank,
+            &library,
+            &scores,
+            crate::assessment::propose::Basis { benchmark: Some(&bench), importance: Some(&a.importance), previous: None },
+            crate::kernel::i18n::Lang::DEFAULT,
+            "t",
+        );
         if plan.items.is_empty() {
             return -1.0;
         }

@@ -484,3 +484,57 @@ pub fn ipa(canvas: HtmlCanvasElement, points: &[IpaPoint], lines: (f64, f64), qu
     }
     let _ = root.present();
 }
+
+/// One line of a line chart: a value (and optionally its interval) per x position.
+pub struct LineSeries {
+    pub label: String,
+    pub color: RGBColor,
+    pub values: Vec<Option<f64>>,
+    /// A 95 % interval per point, drawn as a whisker.
+    pub intervals: Vec<Option<(f64, f64)>>,
+}
+
+/// Colours for up to six lines, told apart in colour and in greyscale print.
+pub const LINES: [RGBColor; 6] = [INK, COMPANY, PEERS, CHAMPIONS, RGBColor(0x6a, 0x3d, 0x9a), RGBColor(0x1b, 0x7f, 0x8c)];
+
+/// A line chart over `x` positions (years or assessments), `y` from `range.0` to
+/// `range.1` with ticks every `step`; whiskers where a series has intervals.
+pub fn lines(canvas: HtmlCanvasElement, x: &[String], series: &[LineSeries], (lo, hi, step): (f64, f64, f64), lang: Lang) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+    let root = backend.into_drawing_area();
+    let (w, h) = root.dim_in_pixel();
+    let _ = root.fill(&WHITE);
+    let top = legend(&root, series.iter().map(|s| (s.label.as_str(), s.color, false)), px(4.0)) + px(10.0);
+    let (l, r, b) = (px(44.0), w as i32 - px(24.0), h as i32 - px(30.0));
+    let n = x.len().max(2);
+    let sx = |i: usize| l + ((r - l) as f64 * i as f64 / (n - 1) as f64).round() as i32;
+    let sy = |v: f64| b - ((b - top) as f64 * (v.clamp(lo, hi) - lo) / (hi - lo)).round() as i32;
+    let mut tick = lo;
+    while tick <= hi + 1e-9 {
+        let _ = root.draw(&PathElement::new(vec![(l, sy(tick)), (r, sy(tick))], GRID.stroke_width(K as u32)));
+        let _ = root.draw(&Text::new(
+            lang.number(tick, if step < 1.0 { 1 } else { 0 }),
+            (l - px(6.0), sy(tick)),
+            font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
+        ));
+        tick += step;
+    }
+    for (i, label) in x.iter().enumerate() {
+        let _ = root.draw(&Text::new(label.clone(), (sx(i), b + px(14.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Center))));
+    }
+    for s in series {
+        let stroke = s.color.stroke_width((2.5 * K) as u32);
+        let points: Vec<(usize, f64)> = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        // Only consecutive years are joined: a gap stays a gap.
+        for pair in points.windows(2).filter(|p| p[1].0 == p[0].0 + 1) {
+            let _ = root.draw(&PathElement::new(vec![(sx(pair[0].0), sy(pair[0].1)), (sx(pair[1].0), sy(pair[1].1))], stroke));
+        }
+        for (i, v) in &points {
+            if let Some(Some((a, z))) = s.intervals.get(*i) {
+                let _ = root.draw(&PathElement::new(vec![(sx(*i), sy(*a)), (sx(*i), sy(*z))], s.color.stroke_width(K as u32)));
+            }
+            let _ = root.draw(&Circle::new((sx(*i), sy(*v)), px(3.5), s.color.filled()));
+        }
+    }
+    let _ = root.present();
+}

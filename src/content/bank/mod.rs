@@ -17,7 +17,7 @@ pub use validate::{ISO_CLAUSES, WEIGHT_RANGE};
 use crate::content::catalogue::Catalogue;
 use crate::kernel::i18n::Lang;
 use crate::kernel::problem::{from_json_error, from_toml_error, Problem, Source};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A question bank that passed validation. Fields are read-only by construction.
 #[derive(Clone, Debug)]
@@ -156,6 +156,16 @@ impl Bank {
     /// Every rule of how earlier answers carry over.
     pub fn carry_rules(&self) -> &[Carry] {
         &self.file.carry
+    }
+
+    /// The questions of this version that do not ask what they asked in `version`: new
+    /// ones and the targets of splits (the `carry` rules), and those the bank lists as
+    /// `changed`. Empty for the same MAJOR version.
+    pub fn changed_since(&self, version: &str) -> BTreeSet<&str> {
+        let Some(from) = major(version).filter(|m| Some(*m) != major(self.version())) else { return BTreeSet::new() };
+        let carried = self.file.carry.iter().filter(|c| c.from_major >= from).flat_map(|c| c.into.iter());
+        let changed = self.file.changed.iter().filter(|c| c.from_major >= from).flat_map(|c| c.questions.iter());
+        carried.chain(changed).map(String::as_str).collect()
     }
 }
 

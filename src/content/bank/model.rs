@@ -19,6 +19,19 @@ pub struct BankFile {
     /// How answers given to an earlier major version carry over to this one.
     #[serde(default)]
     pub carry: Vec<Carry>,
+    /// Questions whose meaning or levels changed since an earlier major version.
+    #[serde(default)]
+    pub changed: Vec<Changed>,
+}
+
+/// "These questions changed (wording, levels or sub-dimension) since version
+/// `from_major`.x": a score resting on any of them does not compare with one of that
+/// version (METHOD.md §Progress).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Changed {
+    pub from_major: u32,
+    pub questions: Vec<String>,
 }
 
 /// "An answer given to `question` in version `from_major`.x answers `into` now": how a

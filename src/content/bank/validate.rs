@@ -367,6 +367,15 @@ impl Validator<'_> {
                 }
             }
         }
+        for changed in &file.changed {
+            if changed.from_major >= this_major {
+                let expected = Expected::Literal(format!("< {this_major}"));
+                self.problem(None, "changed.from_major", ProblemKind::InvalidValue { expected, found: Found::Count(changed.from_major as usize) });
+            }
+            for id in changed.questions.iter().filter(|id| !items.iter().any(|i| &i.id == *id)) {
+                self.problem(Some(id), "changed.questions", ProblemKind::UnknownReference { what: Thing::Question, id: id.clone() });
+            }
+        }
     }
 
     /// Every scored dimension and sub-dimension of an assessment needs a question.

@@ -7,6 +7,7 @@ mod derived;
 mod exports;
 mod home;
 mod plan;
+mod progress;
 mod questionnaire;
 mod report;
 mod results;

@@ -9,11 +9,12 @@ use super::Incomplete;
 use crate::assessment::files::{self, MAX_ASSESSMENT_FILE};
 use crate::assessment::plan::Importance;
 use crate::assessment::plan::{Plan, PlanItem, Status, Tier};
-use crate::assessment::propose::propose;
+use crate::assessment::progress;
+use crate::assessment::propose::{propose, Basis};
 use crate::assessment::report::{plan_basis, status_name, tier_name};
 use crate::content::bank::Bank;
 use crate::kernel::dates::is_date_or_empty;
-use crate::kernel::i18n::Msg;
+use crate::kernel::i18n::{Lang, Msg};
 use crate::kernel::problem::Problem;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::browser::{self, PickedFile};
@@ -48,6 +49,7 @@ fn status_key(s: Status) -> &'static str {
         Status::OnTrack => "OnTrack",
         Status::AtRisk => "AtRisk",
         Status::Done => "Done",
+        Status::Abandoned => "Abandoned",
     }
 }
 
@@ -58,6 +60,7 @@ fn status_class(s: Status) -> &'static str {
         Status::OnTrack => "status on-track",
         Status::AtRisk => "status at-risk",
         Status::Done => "status done",
+        Status::Abandoned => "status abandoned",
     }
 }
 
@@ -65,10 +68,13 @@ fn status_class(s: Status) -> &'static str {
 /// (once the action library is loaded).
 fn make_proposal(state: AppState, d: Derived) -> Option<Plan> {
     let library = state.actions.with_untracked(Loaded::ready)?;
-    let importance = state.current.with_untracked(|a| a.as_ref().map(|a| a.importance.clone()))?;
+    let (id, importance) = state.current.with_untracked(|a| a.as_ref().map(|a| (a.id.clone(), a.importance.clone())))?;
     let bench = d.bench.get_untracked();
     let lang = state.lang.get_untracked();
-    d.scores.with_untracked(|s| s.as_ref().map(|s| propose(&d.bank(), &library, s, bench.as_deref(), &importance, lang, &browser::now())))
+    let series = untrack(|| state.series());
+    let previous = progress::previous(&series, &id).and_then(|a| a.plan.as_ref());
+    let basis = Basis { benchmark: bench.as_deref(), importance: Some(&importance), previous };
+    d.scores.with_untracked(|s| s.as_ref().map(|s| propose(&d.bank(), &library, s, basis, lang, &browser::now())))
 }
 
 #[component]
@@ -104,6 +110,7 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
         <p class="disclaimer">{move || state.t(Msg::ResultsSelfAssessment)}</p>
         <Provenance d/>
         <p class="lead">{move || state.t(Msg::PlanIntro)}</p>
+        <LastYearPlan/>
         <ImportanceSettings bank/>
         {move || if has_plan.get() {
             view! {
@@ -145,6 +152,77 @@ fn PlanBasis(d: Derived) -> impl IntoView {
             {basis.map(|b| view! { <p class="muted small" data-testid="plan-basis">{b}</p> })}
             {changed.map(|c| view! { <p class="note" role="status" data-testid="plan-basis-changed">{c}</p> })}
         })
+    }
+}
+
+/// Last year's plan, reviewed at this year's assessment: each accepted action's status,
+/// the value its KPI reached and a note, saved in last year's record.
+#[component]
+fn LastYearPlan() -> impl IntoView {
+    let state = use_state();
+    let previous = Memo::new(move |_| {
+        let id = state.current.with(|a| a.as_ref().map(|a| a.id.clone()))?;
+        progress::previous(&state.series(), &id).filter(|a| a.plan.is_some()).cloned()
+    });
+    move || {
+        let last = previous.get()?;
+        let plan = last.plan.clone()?;
+        let id = StoredValue::new(last.id.clone());
+        let lang = state.lang.get();
+        let items = plan.accepted().cloned().collect::<Vec<_>>();
+        Some(view! {
+            <section class="last-year" aria-labelledby="last-year-title" data-testid="last-year-plan">
+                <h2 id="last-year-title">{lang.t(Msg::ProgressReviewTitle)}</h2>
+                <p class="muted">{lang.t(Msg::ProgressReviewIntro)}</p>
+                <ul class="plan-items">
+                    {items.into_iter().map(|item| view! { <ReviewedItem record=id.get_value() item lang/> }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// One action of last year's plan under review.
+#[component]
+fn ReviewedItem(record: String, item: PlanItem, lang: Lang) -> impl IntoView {
+    let state = use_state();
+    let (record, key) = (StoredValue::new(record), StoredValue::new(item.id.clone()));
+    let change = move |f: Box<dyn FnOnce(&mut PlanItem)>| {
+        state.edit_stored(&record.read_value(), |a| {
+            if let Some(i) = a.plan.as_mut().and_then(|p| p.items.iter_mut().find(|i| i.id == *key.read_value())) {
+                f(i);
+            }
+        })
+    };
+    let dom = |name: &str| format!("review-{name}-{}", item.id);
+    let kpi = (!item.kpi.is_empty()).then(|| format!("{} ({} → {})", item.kpi, item.kpi_baseline, item.kpi_target));
+    view! {
+        <li class="plan-item reviewed">
+            <h3>{item.title.clone()}</h3>
+            {kpi.map(|k| view! { <p class="small">{lang.t(Msg::ExportKpi)} ": " {k}</p> })}
+            <div class="plan-fields">
+                <div class="field">
+                    <label for=dom("status")>{lang.t(Msg::ExportStatus)}</label>
+                    <select id=dom("status") on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let chosen = Status::ALL.into_iter().find(|s| status_key(*s) == value).unwrap_or_default();
+                        change(Box::new(move |i| i.status = chosen));
+                    }>
+                        {Status::ALL.into_iter().map(|s| view! { <option value=status_key(s) selected=item.status == s>{status_name(s, lang)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=dom("actual")>{lang.t(Msg::ProgressKpiActual)}</label>
+                    <input id=dom("actual") type="text" maxlength="300" prop:value=item.kpi_actual.clone()
+                        on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |i| i.kpi_actual = v)); }/>
+                </div>
+                <div class="field wide">
+                    <label for=dom("note")>{lang.t(Msg::ProgressNote)}</label>
+                    <input id=dom("note") type="text" maxlength="300" prop:value=item.review_note.clone()
+                        on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |i| i.review_note = v)); }/>
+                </div>
+            </div>
+        </li>
     }
 }
 

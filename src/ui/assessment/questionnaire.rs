@@ -104,10 +104,37 @@ fn SectionQuestions(bank: Arc<Bank>, section: usize) -> impl IntoView {
             let check = item.clone();
             let shown = Memo::new(move |_| state.current.with(|a| a.as_ref().is_some_and(|a| a.visible(&check))));
             let scale = bank.scale_of(&item).cloned();
-            move || shown.get().then(|| view! { <QuestionField item=item.clone() number=offset + i + 1 answer on_answer scale=scale.clone()/> })
+            move || {
+                shown.get().then(|| {
+                    view! {
+                        <QuestionField item=item.clone() number=offset + i + 1 answer on_answer scale=scale.clone()/>
+                        <Carried id=item_id.get_value()/>
+                    }
+                })
+            }
         })
         .collect_view();
     view! { <div class="questions">{fields}</div> }
+}
+
+/// "Carried over from last year" under an answer copied from last year's assessment,
+/// with the button that keeps it as this year's.
+#[component]
+fn Carried(id: String) -> impl IntoView {
+    let state = use_state();
+    let key = StoredValue::new(id);
+    let carried = Memo::new(move |_| state.current.with(|a| a.as_ref().and_then(|a| a.answers.get(&*key.read_value())).is_some_and(|g| g.carried)));
+    move || {
+        carried.get().then(|| {
+            view! {
+                <p class="carried" data-testid="carried">
+                    <span class="tag">{state.t(Msg::QuestionnaireCarried)}</span>
+                    " "
+                    <button type="button" on:click=move |_| state.edit(|a, now| a.confirm_answer(&key.read_value(), now))>{state.t(Msg::QuestionnaireConfirm)}</button>
+                </p>
+            }
+        })
+    }
 }
 
 #[component]

@@ -4,6 +4,7 @@
 use super::comparison::{BenchmarkPanel, ComputedFrom};
 use super::derived::{fmt_opt, fmt_score, Derived};
 use super::exports::ExportBar;
+use super::progress::Progress;
 use super::Incomplete;
 use crate::assessment::score::{Area, Scores};
 use crate::content::bank::Bank;
@@ -21,7 +22,7 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
     if !state.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.is_complete(&b))) {
         return view! { <Incomplete id title=Msg::ResultsTitle/> }.into_any();
     }
-    let d = Derived::new(state, bank);
+    let d = Derived::new(state, bank.clone());
     let name = move || state.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let overall = move || d.scores.with(|s| s.as_ref().map(|s: &Scores| (s.overall.map(|x| x.get()), s.overall_reliable)));
     let review = Route::Assessment { id: id.clone(), page: AssessmentPage::Review }.href();
@@ -40,6 +41,7 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
         <BenchmarkPanel d/>
         <Areas d/>
         <SubBars d/>
+        <Progress bank/>
         <div class="pager no-print">
             <a class="button" href=review>{move || state.t(Msg::ResultsToReview)}</a>
             <a class="button primary" href=plan>{move || state.t(Msg::ResultsToPlan)}</a>

@@ -41,6 +41,10 @@ pub fn Review(id: String, bank: Arc<Bank>) -> impl IntoView {
         <Navigator id=id.clone() bank=bank.clone() page=sections + 1/>
         <h1 tabindex="-1">{move || state.t(Msg::QuestionnaireReviewTitle)}</h1>
         {move || {
+            let carried = state.current.with(|a| a.as_ref().map_or(0, |a| a.carried(&bank).len()));
+            (carried > 0).then(|| view! { <p class="note" data-testid="carried-count">{state.lang.get().fmt(Msg::QuestionnaireCarriedCount, &[("n", &carried)])}</p> })
+        }}
+        {move || {
             let (profile, items, complete) = open.get();
             if profile.is_empty() && items.is_empty() {
                 view! { <p class="ok">{state.t(Msg::QuestionnaireReviewAllDone)}</p> }.into_any()

@@ -147,6 +147,56 @@ impl AppState {
         }
     }
 
+    /// Starts next year's assessment of the open one's company and opens its profile:
+    /// the profile carries over, the answers only if `with_answers` (marked carried over).
+    pub fn start_next_year(&self, with_answers: bool) {
+        let Some(last) = self.current.get_untracked() else { return };
+        let lang = self.lang.get_untracked();
+        let taken = self.taken_names();
+        let base = lang.fmt(Msg::HomeDefaultName, &[("date", &lang.date(&browser::today()))]);
+        let name = if taken.contains(&base) { store::copy_name(&base, &taken) } else { base };
+        let next = last.next_year(browser::random_id(), name, &self.content().innovation, &browser::now(), with_answers);
+        self.save(&next);
+        let id = next.id.clone();
+        self.current.set(Some(next));
+        self.go(crate::route::Route::Assessment { id, page: AssessmentPage::Profile });
+    }
+
+    /// Every stored assessment of the open one's company, oldest first (the open one as
+    /// it is now). Reactive on the list of assessments.
+    pub fn series(&self) -> Vec<Assessment> {
+        let Some(current) = self.current.get() else { return Vec::new() };
+        let series = current.series_id().to_owned();
+        let ids: Vec<String> = self.assessments.with(|list| list.iter().filter(|s| s.series == series && s.id != current.id).map(|s| s.id.clone()).collect());
+        let mut all: Vec<Assessment> = ids.iter().filter_map(|id| self.load_assessment(id)).collect();
+        let bank = self.content().innovation.clone();
+        all.iter_mut().for_each(|a| {
+            a.upgrade(&bank);
+        });
+        all.push(current);
+        all.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        all
+    }
+
+    /// Changes another stored assessment than the open one (last year's plan, reviewed
+    /// at this year's assessment) and saves it.
+    pub fn edit_stored(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let Some(mut a) = self.load_assessment(id) else { return };
+        let before = a.clone();
+        change(&mut a);
+        if a != before {
+            a.stamp_changes(&before, &browser::now());
+            self.save(&a);
+        }
+    }
+
+    /// Downloads the open assessment's company history: all its assessments and plans.
+    pub fn export_series(&self) {
+        let Some(series) = self.current.with_untracked(|a| a.as_ref().map(|a| a.series_id().to_owned())) else { return };
+        let json = browser::with_storage(|s| store::series_json(&s.snapshot(), &series, &browser::now()));
+        self.deliver(&format!("faro-company-history-{}.json", browser::today()), "application/json", json.as_bytes());
+    }
+
     /// Deletes an assessment after the user confirmed.
     pub fn delete(&self, id: &str) {
         self.remove(&store::assessment_key(id));
