@@ -2,6 +2,7 @@
 //! scores (METHOD.md Part A), its progress over the years, its Action Plan and the
 //! proposal of one (Part C), the report every export shares, and its files.
 
+pub mod demand;
 pub mod files;
 pub mod plan;
 pub mod progress;
@@ -9,5 +10,6 @@ pub mod propose;
 pub mod record;
 pub mod report;
 pub mod score;
+pub mod share;
 #[cfg(feature = "tools")]
 pub mod synthetic;

@@ -30,6 +30,7 @@ impl FormatId {
     pub const BENCHMARK: FormatId = FormatId("faro-benchmark", 2);
     pub const SURVEY_RESPONSES: FormatId = FormatId("faro-survey-responses", 1);
     pub const SURVEY_RESULTS: FormatId = FormatId("faro-survey-results", 1);
+    pub const SHARE: FormatId = FormatId("faro-share", 1);
 
     pub fn as_str(self) -> &'static str {
         self.0
