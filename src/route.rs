@@ -95,6 +95,8 @@ pages! {
         Dashboard = "dashboard",
         /// The print-ready assembly report.
         Report = "report",
+        /// Members' shared results: the service demand, a benchmark of the members.
+        Members = "members",
         /// Build a benchmark from assessment files.
         Benchmark = "benchmark",
         /// Load and check content files (banks, action library, benchmark).

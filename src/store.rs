@@ -23,6 +23,8 @@ pub const PREFIX: &str = "faro.";
 pub const SETTINGS_KEY: &str = "faro.settings";
 pub const ASSESSMENT_PREFIX: &str = "faro.assessment.";
 pub const RESPONSE_PREFIX: &str = "faro.response.";
+/// Members' shared results, imported by staff.
+pub const SHARE_PREFIX: &str = "faro.share.";
 pub const KIOSK_KEY: &str = "faro.kiosk";
 pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
 /// A benchmark staff made active (built or loaded); absent = the bundled set.
@@ -117,6 +119,19 @@ pub fn summaries(records: &BTreeMap<String, String>) -> Vec<Summary> {
         .collect();
     sort_summaries(&mut list);
     list
+}
+
+pub fn share_key(id: &str) -> String {
+    format!("{SHARE_PREFIX}{id}")
+}
+
+/// Every member's shared result stored (records that cannot be read are left out).
+pub fn shares(records: &BTreeMap<String, String>) -> Vec<crate::assessment::share::Share> {
+    records
+        .range(SHARE_PREFIX.to_owned()..)
+        .take_while(|(k, _)| k.starts_with(SHARE_PREFIX))
+        .filter_map(|(_, json)| read_record(json, "storage").ok())
+        .collect()
 }
 
 /// Every survey response stored (records that cannot be read are left out).

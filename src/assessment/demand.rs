@@ -102,3 +102,58 @@ pub fn demand_by(bank: &Bank, catalogue: &Catalogue, shares: &[&Share], role: &s
         .collect();
     Some((field.id.clone(), groups))
 }
+
+/// The demand as tables for the workbook and print: the services, then each breakdown.
+pub fn demand_workbook(bank: &Bank, catalogue: &Catalogue, shares: &[&Share], lang: crate::kernel::i18n::Lang) -> crate::format::table::Workbook {
+    use crate::format::table::{Cell, Table, Workbook};
+    use crate::kernel::i18n::Msg;
+    let name = |id: &str| catalogue.service(id).map(|s| s.name.get(lang).to_owned()).unwrap_or_else(|| id.to_owned());
+    let notes = vec![lang.fmt(Msg::MembersBasis, &[("n", &shares.len())]), lang.fmt(Msg::SurveyMinCellNote, &[("n", &MIN_GROUP)])];
+    let demand = service_demand(catalogue, shares);
+    let quarters = |d: &ServiceDemand| {
+        d.by_quarter.iter().map(|(q, n)| format!("{}: {n}", if q.is_empty() { lang.t(Msg::MembersNoDate) } else { q })).collect::<Vec<_>>().join("; ")
+    };
+    let rows = demand
+        .iter()
+        .map(|d| {
+            let mut row = vec![
+                Cell::Text(name(&d.service)),
+                Cell::Number(d.companies as f64),
+                Cell::Number(d.quick_wins as f64),
+                Cell::Number(d.strategic as f64),
+                Cell::Number(d.own as f64),
+                Cell::Text(quarters(d)),
+            ];
+            row.extend(d.by_status.iter().map(|n| Cell::Number(*n as f64)));
+            row
+        })
+        .collect();
+    let mut headers: Vec<String> =
+        [Msg::SurveyService, Msg::MembersCompanies, Msg::PlanTierQuickWin, Msg::PlanTierStrategic, Msg::PlanTierOwn, Msg::MembersDue]
+            .iter()
+            .map(|m| lang.t(*m).to_owned())
+            .collect();
+    headers.extend(Status::ALL.iter().map(|s| crate::assessment::report::status_name(*s, lang).to_owned()));
+    let mut sheets = vec![Table { name: lang.t(Msg::MembersSheetDemand).into(), notes: notes.clone(), headers, rows }];
+    for (role, title) in [("size", Msg::MembersBySize), ("competence_area", Msg::MembersByArea)] {
+        let Some((field, groups)) = demand_by(bank, catalogue, shares, role) else { continue };
+        let mut headers = vec![lang.t(Msg::SurveyGroup).to_owned(), lang.t(Msg::MembersCompanies).to_owned()];
+        headers.extend(catalogue.services().iter().map(|s| s.name.get(lang).to_owned()));
+        let rows = groups
+            .iter()
+            .map(|g| {
+                let mut row = vec![Cell::Text(bank.option_label(&field, &g.option, lang))];
+                match g.companies {
+                    Some(n) => {
+                        row.push(Cell::Number(n as f64));
+                        row.extend(g.per_service.iter().map(|c| c.map_or(Cell::Empty, |c| Cell::Number(c as f64))));
+                    }
+                    None => row.push(Cell::Text(lang.fmt(Msg::SurveySuppressed, &[("n", &MIN_GROUP)]))),
+                }
+                row
+            })
+            .collect();
+        sheets.push(Table { name: lang.t(title).into(), notes: notes.clone(), headers, rows });
+    }
+    Workbook { sheets }
+}

@@ -12,6 +12,7 @@ mod questionnaire;
 mod report;
 mod results;
 mod review;
+mod share;
 
 pub use home::Home;
 

@@ -129,6 +129,7 @@ pub fn PlanPage(id: String, bank: Arc<Bank>) -> impl IntoView {
             }.into_any()
         }}
         <PlanImport/>
+        <super::share::ShareWithCluster/>
         <div class="pager no-print">
             <a class="button" href=results>{move || state.t(Msg::PlanToResults)}</a>
         </div>

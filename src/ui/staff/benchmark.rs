@@ -5,7 +5,7 @@ use super::StaffNav;
 use crate::assessment::files::{intake, Intake, MAX_ASSESSMENT_FILE};
 use crate::assessment::record::Assessment;
 use crate::assessment::report::provenance_line;
-use crate::benchmark::{self, Benchmark, BuildInfo, MAX_BENCHMARK_FILE, MIN_GROUP};
+use crate::benchmark::{self, Benchmark, BuildInfo, Company, MAX_BENCHMARK_FILE, MIN_GROUP};
 use crate::content::bank::Bank;
 use crate::kernel::i18n::{Lang, Localized, Msg};
 use crate::kernel::problem::Problem;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 /// A benchmark ready to download or activate: its JSON and the validated value.
 #[derive(Clone, PartialEq)]
-struct Candidate {
+pub(super) struct Candidate {
     json: String,
     benchmark: Benchmark,
 }
@@ -54,8 +54,9 @@ fn ActiveBenchmark() -> impl IntoView {
     }
 }
 
-/// Builds a benchmark from the accepted assessments, checked by its own validator.
-fn build_candidate(bank: &Bank, accepted: &[Assessment], label: &str, lang: Lang) -> Result<Candidate, Vec<Problem>> {
+/// Builds a benchmark from the accepted companies (assessment files or members' shared
+/// results), checked by its own validator.
+pub(super) fn build_candidate<C: Company>(bank: &Bank, accepted: &[C], label: &str, lang: Lang) -> Result<Candidate, Vec<Problem>> {
     let label = if label.trim().is_empty() { lang.t(Msg::StaffBenchDefaultName).to_owned() } else { label.trim().to_owned() };
     let today = browser::today();
     let provenance =
@@ -153,7 +154,7 @@ fn IntakeReport(rows: Signal<Vec<(String, Intake)>>) -> impl IntoView {
 
 /// A built or loaded benchmark: what it holds, download, make active.
 #[component]
-fn CandidateView(c: Candidate) -> impl IntoView {
+pub(super) fn CandidateView(c: Candidate) -> impl IntoView {
     let state = use_state();
     let c = StoredValue::new(c);
     let lang = state.lang.get_untracked();

@@ -1,14 +1,17 @@
 //! The staff area: survey responses and kiosk, the dashboard and assembly report, the
-//! benchmark builder, and content files; and the navigation they share.
+//! members' shared plans, the benchmark builder, and content files; and the navigation
+//! they share.
 
 mod benchmark;
 mod content;
 mod dashboard;
+mod members;
 mod responses;
 
 pub use benchmark::StaffBenchmark;
 pub use content::StaffContent;
 pub use dashboard::DashboardPage;
+pub use members::StaffMembers;
 pub use responses::StaffResponses;
 
 use crate::kernel::i18n::Msg;
@@ -22,6 +25,7 @@ fn nav_label(page: StaffPage) -> Msg {
         StaffPage::Responses => Msg::StaffNavResponses,
         StaffPage::Dashboard => Msg::StaffNavDashboard,
         StaffPage::Report => Msg::StaffNavReport,
+        StaffPage::Members => Msg::StaffNavMembers,
         StaffPage::Benchmark => Msg::StaffNavBenchmark,
         StaffPage::Content => Msg::StaffNavContent,
     }

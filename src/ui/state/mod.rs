@@ -6,11 +6,13 @@
 mod assessments;
 mod device;
 mod lazy;
+mod members;
 mod survey;
 
 pub use lazy::{BenchState, Loaded};
 
 use crate::assessment::record::Assessment;
+use crate::assessment::share::Share;
 use crate::content::Content;
 use crate::kernel::i18n::{Lang, Msg};
 use crate::route::Route;
@@ -43,6 +45,8 @@ pub struct AppState {
     pub response: Read<Option<Response>>,
     /// Every stored survey response, read from storage once and kept in step with it.
     pub responses: Read<Arc<Vec<Response>>>,
+    /// Members' shared results imported on this device.
+    pub shares: Read<Arc<Vec<Share>>>,
     /// The kiosk session, when one is running on this device.
     pub kiosk: Read<Option<Kiosk>>,
     /// Staff's survey settings (the member count), as stored.
@@ -135,6 +139,7 @@ impl AppState {
             actions: Read::new(Loaded::NotLoaded),
             response: Read::new(None),
             responses: Read::new(Arc::new(Vec::new())),
+            shares: Read::new(Arc::new(Vec::new())),
             kiosk: Read::new(kiosk_record),
             survey_settings: Read::new(SurveySettings::default()),
             last_year: Read::new(None),
@@ -243,6 +248,7 @@ impl AppState {
         let records = browser::with_storage(|s| s.snapshot());
         self.assessments.set(store::summaries(&records));
         self.responses.set(Arc::new(store::responses(&records)));
+        self.shares.set(Arc::new(store::shares(&records)));
         let settings = records.get(store::SURVEY_SETTINGS_KEY).and_then(|j| store::read_record(j, "settings").ok());
         self.survey_settings.set(settings.unwrap_or_default());
     }
