@@ -95,6 +95,8 @@ pages! {
         Dashboard = "dashboard",
         /// The print-ready assembly report.
         Report = "report",
+        /// The evidence pack for the label and the Region (print-ready).
+        Evidence = "evidence",
         /// Members' shared results: the service demand, a benchmark of the members.
         Members = "members",
         /// Build a benchmark from assessment files.

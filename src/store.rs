@@ -27,6 +27,8 @@ pub const RESPONSE_PREFIX: &str = "faro.response.";
 pub const SHARE_PREFIX: &str = "faro.share.";
 pub const KIOSK_KEY: &str = "faro.kiosk";
 pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
+/// This year's "you said, we did".
+pub const COMMITMENTS_KEY: &str = "faro.survey.commitments";
 /// A benchmark staff made active (built or loaded); absent = the bundled set.
 pub const ACTIVE_BENCHMARK_KEY: &str = "faro.benchmark.active";
 /// Keys the browser tests set to provoke trouble; never backed up or restored.

@@ -255,7 +255,7 @@ fn no_subtraction_of_survey_figures_recovers_fewer_than_five() {
     for (name, plan) in datasets() {
         let all = responses(&plan);
         let dashboard = aggregate(bank(), &Dataset::from_responses(bank(), &all));
-        let results: Value = serde_json::from_str(&results_json(bank(), &dashboard, "2027-01-11T00:00:00.000Z")).unwrap();
+        let results: Value = serde_json::from_str(&results_json(bank(), &dashboard, &[], "2027-01-11T00:00:00.000Z")).unwrap();
         check_exports(&all, &dashboard, &results, name);
         for (measure, sets) in published_survey_sets(&all, &results) {
             assert!(spreadsheet_attack(&sets).is_none(), "{name}, {measure}: a ±1 combination of published figures gives fewer than five");
@@ -361,7 +361,7 @@ proptest::proptest! {
         let plan: Vec<(&str, &str, usize)> = counts.iter().enumerate().map(|(k, n)| (types[k / 3], areas[k % 3], *n)).collect();
         let all = responses(&plan);
         let dashboard = aggregate(bank(), &Dataset::from_responses(bank(), &all));
-        let results: Value = serde_json::from_str(&results_json(bank(), &dashboard, "2027-01-11T00:00:00.000Z")).unwrap();
+        let results: Value = serde_json::from_str(&results_json(bank(), &dashboard, &[], "2027-01-11T00:00:00.000Z")).unwrap();
         if all.len() < 5 {
             // Only the number of responses is shown: no figure at all.
             proptest::prop_assert!(dashboard.overall.as_ref().is_none_or(|r| r.mean.is_none() && r.n.is_none()));

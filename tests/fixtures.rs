@@ -56,7 +56,7 @@ fn write_all() {
         &faro::survey::report::RawResponses { bank: &content.satisfaction, responses: &responses, link_text: true, lang: Lang::DEFAULT }.csv(),
     );
     let dash = survey::aggregate(&content.satisfaction, &survey::Dataset::from_responses(&content.satisfaction, &responses));
-    write("results.json", &survey::results_json(&content.satisfaction, &dash, "2026-11-20T12:00:00.000Z"));
+    write("results.json", &survey::results_json(&content.satisfaction, &dash, &[], "2026-11-20T12:00:00.000Z"));
     let many: Vec<Assessment> = (0..12).map(|i| sample_assessment(&content, i)).collect();
     let bench = build(
         &content.innovation,

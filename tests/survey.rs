@@ -274,7 +274,7 @@ fn exports_neutralise_formulas_and_keep_text_as_text() {
 fn results_files_feed_next_years_comparison() {
     let data = synthetic_dataset(bank(), 200, 7);
     let dash = aggregate(bank(), &data);
-    let json = results_json(bank(), &dash, "now");
+    let json = results_json(bank(), &dash, &[], "now");
     let back = last_year("2026-results.json", json.as_bytes(), bank()).unwrap();
     assert_eq!(back, dash);
     let err = last_year("junk.json", b"{\"format\":\"faro-benchmark\",\"schema\":1}", bank()).unwrap_err();

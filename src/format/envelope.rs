@@ -31,6 +31,7 @@ impl FormatId {
     pub const SURVEY_RESPONSES: FormatId = FormatId("faro-survey-responses", 1);
     pub const SURVEY_RESULTS: FormatId = FormatId("faro-survey-results", 1);
     pub const SHARE: FormatId = FormatId("faro-share", 1);
+    pub const EVIDENCE: FormatId = FormatId("faro-evidence", 1);
 
     pub fn as_str(self) -> &'static str {
         self.0

@@ -6,13 +6,16 @@
 
 pub mod aggregate;
 pub mod breakdown;
+pub mod commitments;
 pub mod dataset;
+pub mod evidence;
 pub mod figures;
 pub mod files;
 pub mod kiosk;
 pub mod report;
 pub mod response;
 pub mod synthetic;
+pub mod trend;
 pub mod year_over_year;
 
 pub use aggregate::*;

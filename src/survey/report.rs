@@ -208,12 +208,16 @@ impl SurveyReport<'_> {
 
     /// The name of a year-over-year row.
     pub fn measure_name(&self, m: &Measure) -> String {
-        let lang = self.lang;
+        SurveyReport::name_of(m, self.catalogue, self.lang)
+    }
+
+    /// The name of a measure in `lang` (a service by its catalogue name).
+    pub fn name_of(m: &Measure, catalogue: &Catalogue, lang: Lang) -> String {
         match m {
             Measure::Overall => lang.t(Msg::SurveyOverall).into(),
             Measure::FeeValue => lang.t(Msg::SurveyFeeValue).into(),
             Measure::Nps => lang.t(Msg::SurveyNps).into(),
-            Measure::Service(id) => self.catalogue.service(id).map(|x| x.name.get(lang).to_owned()).unwrap_or_else(|| id.clone()),
+            Measure::Service(id) => catalogue.service(id).map(|x| x.name.get(lang).to_owned()).unwrap_or_else(|| id.clone()),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::format::input::text_of;
 use crate::kernel::problem::{Problem, ProblemKind};
 use crate::kernel::stats;
 use crate::survey::aggregate::{aggregate, Dashboard};
+use crate::survey::commitments::Commitment;
 use crate::survey::dataset::Dataset;
 use crate::survey::figures::{Nps, Rating};
 use crate::survey::files::{import_with, push_checked, MAX_RESPONSES_FILE};
@@ -24,11 +25,44 @@ pub struct ResultsBody {
     pub bank_version: String,
     pub year: Option<i64>,
     pub dashboard: Dashboard,
+    /// What staff said they would do about the services to concentrate on ("you said,
+    /// we did"): shown next year beside those services' new results.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
 }
 
-pub fn results_json(bank: &Bank, dashboard: &Dashboard, now: &str) -> String {
-    let body = ResultsBody { bank_id: bank.id().into(), bank_version: bank.version().into(), year: bank.meta().year, dashboard: dashboard.clone() };
+pub fn results_json(bank: &Bank, dashboard: &Dashboard, commitments: &[Commitment], now: &str) -> String {
+    let body = ResultsBody {
+        bank_id: bank.id().into(),
+        bank_version: bank.version().into(),
+        year: bank.meta().year,
+        dashboard: dashboard.clone(),
+        commitments: commitments.to_vec(),
+    };
     Envelope::new(FormatId::SURVEY_RESULTS, body, now).to_json()
+}
+
+/// An earlier year of the survey: its figures and what staff committed to then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Year {
+    /// The survey year, or the file's name when the file does not say.
+    pub label: String,
+    pub dashboard: Dashboard,
+    pub commitments: Vec<Commitment>,
+}
+
+/// An earlier year from a responses file (JSON or CSV) or a results file.
+pub fn earlier_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Year, Vec<Problem>> {
+    let text = text_of(name, bytes, MAX_RESPONSES_FILE).map_err(|p| vec![p])?;
+    if format_of(text).as_deref() == Some(FormatId::SURVEY_RESULTS.as_str()) {
+        let file: ResultsFile = envelope::read_text(name, text, FormatId::SURVEY_RESULTS).map_err(|p| vec![p])?;
+        if file.bank_id != bank.id() {
+            return Err(vec![Problem::new(name, ProblemKind::UnknownBank { id: file.body.bank_id, version: file.body.bank_version })]);
+        }
+        let label = file.body.year.map_or_else(|| name.to_owned(), |y| y.to_string());
+        return Ok(Year { label, dashboard: file.body.dashboard, commitments: file.body.commitments });
+    }
+    Ok(Year { label: name.trim_end_matches(".json").trim_end_matches(".csv").to_owned(), dashboard: last_year(name, bytes, bank)?, commitments: Vec::new() })
 }
 
 /// Last year's figures from a responses file (JSON or CSV) or a results file.

@@ -8,7 +8,7 @@ use crate::route::{Route, StaffPage};
 use crate::ui::assessment::{AssessmentPages, Home};
 use crate::ui::browser;
 use crate::ui::privacy::Privacy;
-use crate::ui::staff::{DashboardPage, StaffBenchmark, StaffContent, StaffMembers, StaffResponses};
+use crate::ui::staff::{DashboardPage, EvidencePage, StaffBenchmark, StaffContent, StaffMembers, StaffResponses};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::survey::{KioskBar, SurveyHome, SurveyPages};
 use crate::ui::widgets::{ContentDroppedBanner, LangSwitch, NotFound, StorageBanner, UpdateBanner};
@@ -26,6 +26,7 @@ fn page(route: Route) -> AnyView {
         Route::Staff(StaffPage::Responses) => view! { <StaffResponses/> }.into_any(),
         Route::Staff(StaffPage::Dashboard) => view! { <DashboardPage print=false/> }.into_any(),
         Route::Staff(StaffPage::Report) => view! { <DashboardPage print=true/> }.into_any(),
+        Route::Staff(StaffPage::Evidence) => view! { <EvidencePage/> }.into_any(),
         Route::Staff(StaffPage::Members) => view! { <StaffMembers/> }.into_any(),
         Route::Staff(StaffPage::Benchmark) => view! { <StaffBenchmark/> }.into_any(),
         Route::Staff(StaffPage::Content) => view! { <StaffContent/> }.into_any(),

@@ -6,13 +6,12 @@ use super::benchmark::{build_candidate, Candidate, CandidateView};
 use super::StaffNav;
 use crate::assessment::demand::{demand_workbook, service_demand};
 use crate::assessment::share::{latest_per_company, Share, ShareIntake, MAX_SHARE_FILE};
-use crate::format::table::Cell;
 use crate::kernel::disclosure::MIN_GROUP;
 use crate::kernel::i18n::{Lang, Msg};
 use crate::kernel::problem::Problem;
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::{use_state, AppState};
-use crate::ui::widgets::{ConfirmButton, ErrorBox, FilePicker, ProblemList};
+use crate::ui::widgets::{ConfirmButton, ErrorBox, FilePicker, ProblemList, TableView};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -118,34 +117,13 @@ fn Demand(shares: Memo<Arc<Vec<Share>>>) -> impl IntoView {
                 if !enough {
                     return view! { <p class="muted" data-testid="demand-too-few">{lang.fmt(Msg::MembersTooFew, &[("n", &MIN_GROUP)])}</p> }.into_any();
                 }
-                book(lang).sheets.into_iter().enumerate().map(|(k, table)| view! {
-                    <div class="table-scroll">
-                        <table class="demand" data-testid=format!("demand-{k}")>
-                            <caption>{table.name.clone()}</caption>
-                            <thead><tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                            <tbody>{table.rows.iter().map(|row| view! {
-                                <tr>{row.iter().enumerate().map(|(i, c)| cell(c, i, lang)).collect_view()}</tr>
-                            }).collect_view()}</tbody>
-                        </table>
-                    </div>
-                    <p class="muted small">{table.notes.join(" ")}</p>
-                }).collect_view().into_any()
+                book(lang).sheets.into_iter().enumerate().map(|(k, table)| view! { <TableView table lang testid=format!("demand-{k}")/> }).collect_view().into_any()
             }}
             <div class="toolbar no-print">
                 <button type="button" on:click=xlsx disabled=move || busy.get()>{move || state.t(Msg::MembersExportXlsx)}</button>
                 <button type="button" on:click=move |_| browser::print()>{move || state.t(Msg::MembersPrint)}</button>
             </div>
         </section>
-    }
-}
-
-/// A table cell: the first column a row heading, numbers right-aligned in the language.
-fn cell(c: &Cell, column: usize, lang: Lang) -> AnyView {
-    let text = c.display(lang);
-    match (column, c) {
-        (0, _) => view! { <th scope="row">{text}</th> }.into_any(),
-        (_, Cell::Number(_)) => view! { <td class="num">{text}</td> }.into_any(),
-        _ => view! { <td>{text}</td> }.into_any(),
     }
 }
 

@@ -10,7 +10,7 @@ mod responses;
 
 pub use benchmark::StaffBenchmark;
 pub use content::StaffContent;
-pub use dashboard::DashboardPage;
+pub use dashboard::{DashboardPage, EvidencePage};
 pub use members::StaffMembers;
 pub use responses::StaffResponses;
 
@@ -25,6 +25,7 @@ fn nav_label(page: StaffPage) -> Msg {
         StaffPage::Responses => Msg::StaffNavResponses,
         StaffPage::Dashboard => Msg::StaffNavDashboard,
         StaffPage::Report => Msg::StaffNavReport,
+        StaffPage::Evidence => Msg::StaffNavEvidence,
         StaffPage::Members => Msg::StaffNavMembers,
         StaffPage::Benchmark => Msg::StaffNavBenchmark,
         StaffPage::Content => Msg::StaffNavContent,

@@ -17,7 +17,8 @@ use crate::content::Content;
 use crate::kernel::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::store::{self, Settings, Summary};
-use crate::survey::{Dashboard, Dataset, Kiosk, Response, SurveySettings};
+use crate::survey::commitments::Commitment;
+use crate::survey::{Dataset, Kiosk, Response, SurveySettings, Year};
 use crate::ui::browser::{self, StorageTrouble};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -52,7 +53,10 @@ pub struct AppState {
     /// Staff's survey settings (the member count), as stored.
     pub survey_settings: Read<SurveySettings>,
     /// Last year's figures, when staff loaded them for the comparison.
-    pub last_year: Read<Option<Arc<Dashboard>>>,
+    /// Earlier years of the survey loaded for the trend, oldest first.
+    pub earlier: Read<Vec<Arc<Year>>>,
+    /// This year's "you said, we did".
+    pub commitments: Read<Vec<Commitment>>,
     /// Responses from files too large for the browser's storage: analysed in memory for
     /// this session, alongside the stored ones.
     pub in_memory: Read<Option<Arc<Dataset>>>,
@@ -142,7 +146,8 @@ impl AppState {
             shares: Read::new(Arc::new(Vec::new())),
             kiosk: Read::new(kiosk_record),
             survey_settings: Read::new(SurveySettings::default()),
-            last_year: Read::new(None),
+            earlier: Read::new(Vec::new()),
+            commitments: Read::new(Vec::new()),
             in_memory: Read::new(None),
             synthetic: Read::new(None),
             persisted: Read::new(None),
@@ -249,6 +254,7 @@ impl AppState {
         self.assessments.set(store::summaries(&records));
         self.responses.set(Arc::new(store::responses(&records)));
         self.shares.set(Arc::new(store::shares(&records)));
+        self.commitments.set(records.get(store::COMMITMENTS_KEY).and_then(|j| store::read_record(j, "commitments").ok()).unwrap_or_default());
         let settings = records.get(store::SURVEY_SETTINGS_KEY).and_then(|j| store::read_record(j, "settings").ok());
         self.survey_settings.set(settings.unwrap_or_default());
     }

@@ -5,7 +5,8 @@ use crate::content::bank::Answer;
 use crate::kernel::problem::Problem;
 use crate::route::{Route, StaffPage, SurveyPage};
 use crate::store;
-use crate::survey::{self, Dashboard, Dataset, FileReport, Kiosk, Response, SurveySettings};
+use crate::survey::commitments::Commitment;
+use crate::survey::{self, Dataset, FileReport, Kiosk, Response, SurveySettings, Year};
 use crate::ui::browser::{self, PickedFile};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -232,8 +233,31 @@ impl AppState {
         self.responses.set(Arc::new(Vec::new()));
     }
 
-    pub fn set_last_year(&self, dashboard: Dashboard) {
-        self.last_year.set(Some(Arc::new(dashboard)));
+    /// Adds an earlier year for the trend (a year loaded again replaces itself).
+    pub fn add_earlier_year(&self, year: Year) {
+        self.earlier.update(|list| {
+            list.retain(|y| y.label != year.label);
+            list.push(Arc::new(year));
+            list.sort_by(|a, b| a.label.cmp(&b.label));
+        });
+    }
+
+    pub fn remove_earlier_year(&self, label: &str) {
+        self.earlier.update(|list| list.retain(|y| y.label != label));
+    }
+
+    /// The year before this one, if one is loaded: what the year-over-year tests compare.
+    pub fn last_year(&self) -> Option<Arc<Year>> {
+        self.earlier.with(|list| list.last().cloned())
+    }
+
+    /// Records (or with an empty text removes) what staff will do about a service.
+    pub fn set_commitment(&self, service: &str, text: &str, owner: &str, date: &str) {
+        let mut list = self.commitments.get_untracked();
+        list.retain(|c| c.service != service);
+        list.extend(Commitment::new(service, text, owner, date));
+        self.persist(store::COMMITMENTS_KEY, &store::write_record(&list));
+        self.commitments.set(list);
     }
 
     /// A synthetic dataset in place of the stored responses (`make bench` only).

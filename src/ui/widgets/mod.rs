@@ -7,6 +7,7 @@ mod files;
 mod lang;
 mod question;
 mod steps;
+mod table;
 
 pub use backup::BackupTools;
 pub use banners::{ContentDroppedBanner, StorageBanner, UpdateBanner};
@@ -15,6 +16,7 @@ pub use files::{ErrorBox, FilePicker, ProblemList};
 pub use lang::LangSwitch;
 pub use question::{dom_id, ProfileSelect, QuestionField, RequiredTag};
 pub use steps::{page_heading, Step, StepNavigator};
+pub use table::TableView;
 
 use crate::kernel::i18n::Msg;
 use crate::ui::state::use_state;

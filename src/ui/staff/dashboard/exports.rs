@@ -17,13 +17,13 @@ use std::sync::Arc;
 fn with_report<R>(state: AppState, dash: Memo<Arc<Dashboard>>, with_last_year: bool, f: impl FnOnce(&SurveyReport) -> R) -> R {
     let content = state.content();
     let dashboard = dash.get_untracked();
-    let last = if with_last_year { state.last_year.get_untracked() } else { None };
+    let last = if with_last_year { untrack(|| state.last_year()) } else { None };
     let settings = state.survey_settings.get_untracked();
     let report = SurveyReport {
         bank: &content.satisfaction,
         catalogue: &content.catalogue,
         dashboard: &dashboard,
-        last_year: last.as_deref(),
+        last_year: last.as_ref().map(|y| &y.dashboard),
         settings: &settings,
         lang: state.lang.get_untracked(),
     };
@@ -43,7 +43,7 @@ pub fn SurveyExports(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
         state.deliver(&format!("faro-survey-services-{}.csv", browser::today()), "text/csv;charset=utf-8", &with_bom(&text));
     };
     let results = move |_| {
-        let json = survey::results_json(&state.content().satisfaction, &dash.get_untracked(), &browser::now());
+        let json = survey::results_json(&state.content().satisfaction, &dash.get_untracked(), &state.commitments.get_untracked(), &browser::now());
         state.deliver(&format!("faro-survey-results-{}.json", browser::today()), "application/json", json.as_bytes());
     };
     view! {
@@ -51,6 +51,7 @@ pub fn SurveyExports(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
             <h2 id="survey-exports-title">{move || state.t(Msg::ExportTitle)}</h2>
             <div class="toolbar">
                 <a class="button" href=Route::Staff(StaffPage::Report).href()>{move || state.t(Msg::SurveyPrintReport)}</a>
+                <a class="button" href=Route::Staff(StaffPage::Evidence).href()>{move || state.t(Msg::EvidenceOpen)}</a>
                 <button type="button" on:click=xlsx disabled=move || busy.get()>{move || if busy.get() { state.t(Msg::ExportWorking) } else { state.t(Msg::ExportXlsx) }}</button>
                 <button type="button" on:click=csv_services>{move || state.t(Msg::SurveyCsvServices)}</button>
                 <button type="button" on:click=results>{move || state.t(Msg::SurveyResultsJson)}</button>

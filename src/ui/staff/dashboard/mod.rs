@@ -4,8 +4,12 @@
 
 mod breakdowns;
 mod comments;
+mod evidence;
 mod exports;
 mod services;
+mod you_said;
+
+pub use evidence::EvidencePage;
 mod year_over_year;
 
 use super::StaffNav;
@@ -23,7 +27,7 @@ fn changed_arc<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
 
 /// The dashboard of the stored (or synthetic) responses: computed when they change,
 /// never re-read from storage.
-fn dashboard(state: AppState) -> Memo<Arc<Dashboard>> {
+pub(super) fn dashboard(state: AppState) -> Memo<Arc<Dashboard>> {
     let data = Memo::new_with_compare(
         move |_| {
             if let Some(synthetic) = state.synthetic.get() {
@@ -93,6 +97,7 @@ pub fn DashboardPage(
                 <Headline dash/>
                 <services::Services dash/>
                 <services::Matrix dash/>
+                <you_said::YouSaid dash print/>
                 <breakdowns::Breakdowns dash/>
                 <year_over_year::YearOverYear dash print/>
                 <comments::Comments dash print/>
