@@ -77,7 +77,7 @@ fn xlsx_reads_back_with_scores_benchmark_and_plan_and_no_formulas() {
     let book = with_report(&f, lang, |r| r.workbook(&service_name(&f, lang)));
     let bytes = faro::format::xlsx::write(&book).unwrap();
     let mut xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-    assert_eq!(xlsx.sheet_names(), ["Scores", "Benchmark", "Action plan"]);
+    assert_eq!(xlsx.sheet_names(), ["Scores", "ISO 56001 clause profile", "Benchmark", "Action plan"]);
     let scores = xlsx.worksheet_range("Scores").unwrap();
     let rows: Vec<Vec<Data>> = scores.rows().map(|r| r.to_vec()).collect();
     let all_text: Vec<String> = rows.iter().flatten().filter_map(|c| if let Data::String(s) = c { Some(s.clone()) } else { None }).collect();

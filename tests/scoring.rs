@@ -207,3 +207,22 @@ proptest! {
         }
     }
 }
+
+/// METHOD.md §ISO clauses, worked example: the bank of §2 with Q2 tagged 5 and 6.
+/// Clause 5 = (1 × 75 + 1.5 × 25) / 2.5 = 45, coverage 100 %; clause 6 = 25; clause 7
+/// (Q3, "don't know") has no score and coverage 0; clause 8 = 100; 4, 9 and 10 are
+/// not covered by this questionnaire.
+#[test]
+fn iso_clause_profile_by_hand() {
+    use faro::assessment::clauses::clause_profile;
+    let text = EXAMPLE.replacen("iso = [6]", "iso = [5, 6]", 1);
+    let bank = Bank::from_toml(Source { name: "example.toml", text: &text }, None).unwrap();
+    let answers: BTreeMap<&str, Answer> = [("Q1", Answer::Level(4)), ("Q2", Answer::Level(2)), ("Q3", Answer::DontKnow), ("Q4", Answer::Level(5))].into();
+    let profile = clause_profile(&bank, &|id| answers.get(id).cloned());
+    let of = |c: u8| profile.iter().find(|p| p.clause == c).copied().unwrap();
+    assert_eq!((of(5).score, of(5).coverage, of(5).questions), (Some(45.0), Some(1.0), 2));
+    assert_eq!(of(6).score, Some(25.0));
+    assert_eq!((of(7).score, of(7).coverage, of(7).reliable), (None, Some(0.0), false));
+    assert_eq!(of(8).score, Some(100.0));
+    assert!([4, 9, 10].iter().all(|c| of(*c).questions == 0 && of(*c).coverage.is_none()));
+}

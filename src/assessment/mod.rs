@@ -2,6 +2,7 @@
 //! scores (METHOD.md Part A), its progress over the years, its Action Plan and the
 //! proposal of one (Part C), the report every export shares, and its files.
 
+pub mod clauses;
 pub mod demand;
 pub mod files;
 pub mod plan;

@@ -2,6 +2,7 @@
 //! comparison and plan (for CSV, XLSX and Markdown), the notes every export carries, and
 //! why each action was proposed, in the user's language.
 
+use crate::assessment::clauses::clause_profile;
 use crate::assessment::plan::Importance;
 use crate::assessment::plan::{Plan, PlanItem, Status, TargetKind, Tier};
 use crate::assessment::record::Assessment;
@@ -220,9 +221,30 @@ impl AssessmentReport<'_> {
         parts.join(" ")
     }
 
+    /// The ISO 56001 clause profile, with the statement of what it is not.
+    pub fn clauses_table(&self) -> Table {
+        let lang = self.lang;
+        let rows = clause_profile(self.bank, &|id| self.assessment.answer_of(id).cloned())
+            .into_iter()
+            .map(|c| {
+                let mut row = vec![Cell::text(clause_name(c.clause, lang)), Cell::Number(c.questions as f64)];
+                if c.questions == 0 {
+                    row.extend([Cell::text(lang.t(Msg::IsoNotCovered)), Cell::Empty, Cell::Empty]);
+                } else {
+                    row.extend([Cell::num(c.score), Cell::num(c.coverage.map(|v| (v * 100.0).round())), Cell::text(yes_no(c.reliable, lang))]);
+                }
+                row
+            })
+            .collect();
+        let headers = [Msg::IsoClause, Msg::IsoQuestions, Msg::ResultsScore, Msg::ExportCoveragePct, Msg::ExportReliable];
+        let mut notes = self.notes();
+        notes.push(lang.t(Msg::IsoStatement).into());
+        Table { name: lang.t(Msg::IsoTitle).into(), notes, headers: headers.iter().map(|m| lang.t(*m).to_owned()).collect(), rows }
+    }
+
     /// All tables of the report, for the workbook.
     pub fn workbook(&self, service_name: &dyn Fn(&str) -> String) -> Workbook {
-        let mut sheets = vec![self.scores_table()];
+        let mut sheets = vec![self.scores_table(), self.clauses_table()];
         sheets.extend(self.benchmark_table());
         if let Some(plan) = &self.assessment.plan {
             sheets.push(self.plan_table(plan, service_name));
@@ -275,6 +297,19 @@ pub fn plan_basis(plan: &Plan, active: Option<&BenchmarkMeta>, lang: Lang) -> (O
     let basis = lang.fmt(msg, &[("name", &b.name.get(lang)), ("date", &b.created_at)]);
     let changed = active.filter(|a| a.id != b.id).map(|a| lang.fmt(Msg::PlanBasisChanged, &[("name", &a.name.get(lang))]));
     (Some(basis), changed)
+}
+
+/// A clause's number and name ("5. Leadership").
+pub fn clause_name(clause: u8, lang: Lang) -> &'static str {
+    lang.t(match clause {
+        4 => Msg::IsoC4,
+        5 => Msg::IsoC5,
+        6 => Msg::IsoC6,
+        7 => Msg::IsoC7,
+        8 => Msg::IsoC8,
+        9 => Msg::IsoC9,
+        _ => Msg::IsoC10,
+    })
 }
 
 /// A standing as people read it: "47°", "< 10°", "> 90°" (a dash when there is none).

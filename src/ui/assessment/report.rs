@@ -4,7 +4,7 @@
 
 use super::comparison::{radar_series, ComputedFrom};
 use super::derived::{fmt_opt, fmt_score, service_namer, Derived};
-use super::results::{Areas, SubBars};
+use super::results::{Areas, Clauses, SubBars};
 use super::Incomplete;
 use crate::assessment::report::{provenance_line, standing_text, status_name, tier_name};
 use crate::benchmark::{ComparisonRow, Scored, OVERALL};
@@ -55,6 +55,7 @@ pub fn Report(id: String, bank: Arc<Bank>) -> impl IntoView {
             </section>
             <Areas d/>
             <SubBars d/>
+            <Clauses d/>
             <PlanTable d/>
             <footer class="report-foot">
                 <p>{move || state.t(Msg::ResultsSelfAssessment)}</p>

@@ -12,6 +12,7 @@ use crate::kernel::i18n::Msg;
 use crate::route::{AssessmentPage, Route};
 use crate::ui::charts::{self, Bar, Chart, CHAMPIONS, COMPANY, PEERS};
 use crate::ui::state::use_state;
+use crate::ui::widgets::TableView;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -41,6 +42,7 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
         <BenchmarkPanel d/>
         <Areas d/>
         <SubBars d/>
+        <Clauses d/>
         <Progress bank/>
         <div class="pager no-print">
             <a class="button" href=review>{move || state.t(Msg::ResultsToReview)}</a>
@@ -132,6 +134,26 @@ pub fn SubBars(d: Derived) -> impl IntoView {
                 bars.with(|bars| charts::hbars(canvas, bars, &legend, lang.t(Msg::ResultsNotAvailable)));
             }/>
             <ComputedFrom d/>
+        </section>
+    }
+}
+
+/// The ISO 56001 clause profile, with what it is not.
+#[component]
+pub fn Clauses(d: Derived) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section aria-labelledby="clauses-title" class="clauses print-block">
+            <h2 id="clauses-title">{move || state.t(Msg::IsoTitle)}</h2>
+            <p class="note" role="note">{move || state.t(Msg::IsoStatement)}</p>
+            {move || {
+                let lang = state.lang.get();
+                d.with_report(state, lang, |r| {
+                    let mut table = r.clauses_table();
+                    table.notes.clear();
+                    view! { <TableView table lang testid="clauses".to_owned()/> }
+                })
+            }}
         </section>
     }
 }
