@@ -18,6 +18,7 @@ const CONTENT_FILES: &[(&str, &str)] = &[
     ("questions/satisfaction.toml", "satisfaction.json"),
     ("assets/services.toml", "services.json"),
     ("assets/actions.toml", "actions.json"),
+    ("assets/themes.toml", "themes.json"),
 ];
 
 fn main() {

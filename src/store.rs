@@ -29,6 +29,8 @@ pub const KIOSK_KEY: &str = "faro.kiosk";
 pub const SURVEY_SETTINGS_KEY: &str = "faro.survey.settings";
 /// This year's "you said, we did".
 pub const COMMITMENTS_KEY: &str = "faro.survey.commitments";
+/// The themes staff gave the survey's comments.
+pub const THEME_TAGS_KEY: &str = "faro.survey.themes";
 /// A benchmark staff made active (built or loaded); absent = the bundled set.
 pub const ACTIVE_BENCHMARK_KEY: &str = "faro.benchmark.active";
 /// Keys the browser tests set to provoke trouble; never backed up or restored.
@@ -42,6 +44,7 @@ pub fn content_key(kind: Kind) -> Option<&'static str> {
         Kind::SurveyBank => Some("faro.content.satisfaction"),
         Kind::Catalogue => Some("faro.content.services"),
         Kind::Actions => Some("faro.content.actions"),
+        Kind::Themes => Some("faro.content.themes"),
         Kind::Benchmark => None,
     }
 }
@@ -49,7 +52,13 @@ pub fn content_key(kind: Kind) -> Option<&'static str> {
 /// The content files staff chose on this device, from the stored records.
 pub fn content_overrides(records: &BTreeMap<String, String>) -> Overrides {
     let get = |kind: Kind| content_key(kind).and_then(|k| records.get(k).cloned());
-    Overrides { innovation: get(Kind::AssessmentBank), satisfaction: get(Kind::SurveyBank), services: get(Kind::Catalogue), actions: get(Kind::Actions) }
+    Overrides {
+        innovation: get(Kind::AssessmentBank),
+        satisfaction: get(Kind::SurveyBank),
+        services: get(Kind::Catalogue),
+        actions: get(Kind::Actions),
+        themes: get(Kind::Themes),
+    }
 }
 
 pub fn assessment_key(id: &str) -> String {

@@ -113,3 +113,40 @@ fn retired_service_ids_resolve_to_the_service_that_took_them_over() {
     }
     assert!(content.catalogue.service("never_existed").is_none());
 }
+
+/// The bundled codebook is valid; a bad one is refused with located problems; keywords
+/// suggest themes by word start, in the comment's language.
+#[test]
+fn the_codebook_validates_and_suggests() {
+    use faro::content::themes::Codebook;
+    use faro::survey::aggregate::Comment;
+    use faro::survey::themes::{comment_key, theme_counts, Tags};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/themes.toml")).unwrap();
+    let book = Codebook::from_toml(Source { name: "themes.toml", text: &text }).unwrap();
+    assert!(book.themes().len() >= 5);
+    let bad = text.replacen("id = \"funding\"", "id = \"events\"", 1).replacen(
+        "name = { it = \"Progetti e partner\", en = \"Projects and partners\" }",
+        "name = { it = \"Progetti e partner\" }",
+        1,
+    );
+    let problems = Codebook::from_toml(Source { name: "themes.toml", text: &bad }).unwrap_err();
+    assert!(problems.iter().any(|p| matches!(p.kind, faro::kernel::problem::ProblemKind::DuplicateId { .. }) && p.line.is_some()), "{problems:?}");
+    assert!(problems.iter().any(|p| matches!(p.kind, faro::kernel::problem::ProblemKind::MissingLanguage { .. })), "{problems:?}");
+    let it = Lang::from_code("it").unwrap();
+    assert_eq!(book.suggest("Più bandi e finanziamenti per le PMI", it), vec!["funding"]);
+    assert_eq!(book.suggest("Meno eventi, più incontri B2B all'estero", it), vec!["events", "internationalisation"]);
+    assert!(book.suggest("Tutto bene", it).is_empty());
+    // Counts by question and member type.
+    let comment = |q: &str, t: &str, m: Option<&str>| Comment { question: q.into(), member_type: m.map(str::to_owned), text: t.into() };
+    let comments =
+        [comment("improve", "Più bandi", Some("startup")), comment("improve", "Più eventi", None), comment("works_best", "I bandi", Some("startup"))];
+    let mut tags = Tags::new();
+    for c in &comments {
+        tags.insert(comment_key(c), book.suggest(&c.text, it).into_iter().map(str::to_owned).collect());
+    }
+    let counts = theme_counts(&book, &comments, &tags);
+    let funding = counts.iter().find(|c| c.theme == "funding").unwrap();
+    assert_eq!((funding.total, funding.by_question["improve"], funding.by_question["works_best"], funding.by_member_type["startup"]), (2, 1, 1, 2));
+    let events = counts.iter().find(|c| c.theme == "events").unwrap();
+    assert_eq!(events.by_member_type[""], 1, "a comment whose member type is not published counts under none");
+}

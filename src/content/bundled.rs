@@ -8,6 +8,7 @@
 use crate::content::actions::Library;
 use crate::content::bank::Bank;
 use crate::content::catalogue::Catalogue;
+use crate::content::themes::Codebook;
 use crate::format::envelope::FormatId;
 use crate::kernel::problem::{Problem, Source};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ pub const INNOVATION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/innova
 pub const SATISFACTION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/satisfaction.json"));
 pub const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/services.json"));
 pub const ACTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/actions.json"));
+pub const THEMES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/themes.json"));
 
 /// The questionnaires and the service catalogue: what the app needs from its first page.
 /// Shared, never copied: pages hold the same banks. The action library, needed only for
@@ -26,6 +28,8 @@ pub struct Content {
     pub catalogue: Arc<Catalogue>,
     pub innovation: Arc<Bank>,
     pub satisfaction: Arc<Bank>,
+    /// The themes staff tag the survey's comments with.
+    pub themes: Arc<Codebook>,
 }
 
 /// Content files loaded on this device instead of the bundled ones (JSON text each).
@@ -35,6 +39,7 @@ pub struct Overrides {
     pub satisfaction: Option<String>,
     pub services: Option<String>,
     pub actions: Option<String>,
+    pub themes: Option<String>,
 }
 
 /// Which content file a text is.
@@ -44,6 +49,7 @@ pub enum Kind {
     SurveyBank,
     Catalogue,
     Actions,
+    Themes,
     Benchmark,
 }
 
@@ -58,6 +64,9 @@ impl Kind {
         }
         if value.get("library").is_some() {
             return Some(Kind::Actions);
+        }
+        if value.get("codebook").is_some() {
+            return Some(Kind::Themes);
         }
         value.get("catalogue").is_some().then_some(Kind::Catalogue)
     }
@@ -86,7 +95,9 @@ impl Content {
         let catalogue = Catalogue::from_json(o.services.as_deref().unwrap_or(SERVICES_JSON), src("services"))?;
         let innovation = Bank::from_json(o.innovation.as_deref().unwrap_or(INNOVATION_JSON), src("innovation"), Some(&catalogue))?;
         let satisfaction = Bank::from_json(o.satisfaction.as_deref().unwrap_or(SATISFACTION_JSON), src("satisfaction"), Some(&catalogue))?;
-        let content = Content { catalogue: Arc::new(catalogue), innovation: Arc::new(innovation), satisfaction: Arc::new(satisfaction) };
+        let themes = Codebook::from_json(o.themes.as_deref().unwrap_or(THEMES_JSON), src("themes"))?;
+        let content =
+            Content { catalogue: Arc::new(catalogue), innovation: Arc::new(innovation), satisfaction: Arc::new(satisfaction), themes: Arc::new(themes) };
         if let Some(actions) = &o.actions {
             content.library(actions)?;
         }

@@ -6,5 +6,6 @@ pub mod actions;
 pub mod bank;
 pub mod bundled;
 pub mod catalogue;
+pub mod themes;
 
 pub use bundled::{Content, Kind, Overrides};

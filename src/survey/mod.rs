@@ -15,6 +15,7 @@ pub mod kiosk;
 pub mod report;
 pub mod response;
 pub mod synthetic;
+pub mod themes;
 pub mod trend;
 pub mod year_over_year;
 

@@ -8,6 +8,7 @@ use crate::benchmark::Benchmark;
 use crate::content::actions::Library;
 use crate::content::bank::Bank;
 use crate::content::catalogue::Catalogue;
+use crate::content::themes::Codebook;
 use crate::content::{Content, Kind};
 use crate::format::input::text_of;
 use crate::kernel::i18n::{Lang, Msg};
@@ -45,6 +46,7 @@ fn kind_msg(kind: Kind) -> Msg {
         Kind::SurveyBank => Msg::ContentKindSurvey,
         Kind::Catalogue => Msg::ContentKindCatalogue,
         Kind::Actions => Msg::ContentKindActions,
+        Kind::Themes => Msg::ContentKindThemes,
         Kind::Benchmark => Msg::ContentKindBenchmark,
     }
 }
@@ -74,6 +76,9 @@ fn summarise(kind: Kind, name: &str, text: &str, json: &str, content: &Content, 
         Kind::Catalogue => Catalogue::from_json(json, source).map(|c| lang.fmt(Msg::ContentCatalogueSummary, &[("n", &c.services().len())])),
         Kind::Actions => Library::from_json(json, source, &content.innovation, &content.catalogue)
             .map(|l| lang.fmt(Msg::ContentActionsSummary, &[("n", &l.actions().len()), ("bank", &l.meta().bank)])),
+        Kind::Themes => {
+            Codebook::from_json(json, source).map(|c| lang.fmt(Msg::ContentThemesSummary, &[("n", &c.themes().len()), ("version", &c.meta().version)]))
+        }
         Kind::Benchmark => Benchmark::from_json(name, json.as_bytes()).map(|b| provenance_line(b.meta(), lang)),
     }
 }
@@ -169,6 +174,7 @@ fn ContentInUse() -> impl IntoView {
             (o.satisfaction.is_some(), Kind::SurveyBank),
             (o.services.is_some(), Kind::Catalogue),
             (o.actions.is_some(), Kind::Actions),
+            (o.themes.is_some(), Kind::Themes),
         ]
         .into_iter()
         .filter_map(|(set, k)| set.then_some(k))

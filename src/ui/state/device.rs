@@ -107,6 +107,7 @@ impl AppState {
                 Kind::SurveyBank => &mut o.satisfaction,
                 Kind::Catalogue => &mut o.services,
                 Kind::Actions => &mut o.actions,
+                Kind::Themes => &mut o.themes,
                 Kind::Benchmark => continue,
             };
             *slot = Some(json.clone());
@@ -127,7 +128,7 @@ impl AppState {
 
     /// Goes back to the bundled content (from the next start).
     pub fn reset_content(&self) {
-        for kind in [Kind::AssessmentBank, Kind::SurveyBank, Kind::Catalogue, Kind::Actions] {
+        for kind in [Kind::AssessmentBank, Kind::SurveyBank, Kind::Catalogue, Kind::Actions, Kind::Themes] {
             if let Some(key) = store::content_key(kind) {
                 self.remove(key);
             }

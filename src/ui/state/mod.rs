@@ -18,6 +18,7 @@ use crate::kernel::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::store::{self, Settings, Summary};
 use crate::survey::commitments::Commitment;
+use crate::survey::themes::Tags;
 use crate::survey::{Dataset, Kiosk, Response, SurveySettings, Year};
 use crate::ui::browser::{self, StorageTrouble};
 use leptos::prelude::*;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub earlier: Read<Vec<Arc<Year>>>,
     /// This year's "you said, we did".
     pub commitments: Read<Vec<Commitment>>,
+    /// The themes staff gave the comments.
+    pub theme_tags: Read<Tags>,
     /// Responses from files too large for the browser's storage: analysed in memory for
     /// this session, alongside the stored ones.
     pub in_memory: Read<Option<Arc<Dataset>>>,
@@ -148,6 +151,7 @@ impl AppState {
             survey_settings: Read::new(SurveySettings::default()),
             earlier: Read::new(Vec::new()),
             commitments: Read::new(Vec::new()),
+            theme_tags: Read::new(Tags::new()),
             in_memory: Read::new(None),
             synthetic: Read::new(None),
             persisted: Read::new(None),
@@ -255,6 +259,7 @@ impl AppState {
         self.responses.set(Arc::new(store::responses(&records)));
         self.shares.set(Arc::new(store::shares(&records)));
         self.commitments.set(records.get(store::COMMITMENTS_KEY).and_then(|j| store::read_record(j, "commitments").ok()).unwrap_or_default());
+        self.theme_tags.set(records.get(store::THEME_TAGS_KEY).and_then(|j| store::read_record(j, "themes").ok()).unwrap_or_default());
         let settings = records.get(store::SURVEY_SETTINGS_KEY).and_then(|j| store::read_record(j, "settings").ok());
         self.survey_settings.set(settings.unwrap_or_default());
     }

@@ -251,6 +251,17 @@ impl AppState {
         self.earlier.with(|list| list.last().cloned())
     }
 
+    /// Gives a comment a theme, or takes it away.
+    pub fn toggle_theme(&self, comment: &str, theme: &str) {
+        let mut tags = self.theme_tags.get_untracked();
+        let set = tags.entry(comment.to_owned()).or_default();
+        if !set.remove(theme) {
+            set.insert(theme.to_owned());
+        }
+        self.persist(store::THEME_TAGS_KEY, &store::write_record(&tags));
+        self.theme_tags.set(tags);
+    }
+
     /// Records (or with an empty text removes) what staff will do about a service.
     pub fn set_commitment(&self, service: &str, text: &str, owner: &str, date: &str) {
         let mut list = self.commitments.get_untracked();

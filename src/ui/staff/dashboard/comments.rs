@@ -2,10 +2,15 @@
 //! five), search, a page at a time.
 
 use crate::content::bank::ItemKind;
+use crate::format::table::Workbook;
+use crate::kernel::i18n::Lang;
 use crate::kernel::i18n::Msg;
 use crate::survey::report::question_name;
-use crate::survey::Dashboard;
+use crate::survey::themes::{comment_key, theme_by_type_table, theme_counts, theme_table};
+use crate::survey::{Comment, Dashboard};
+use crate::ui::browser;
 use crate::ui::state::use_state;
+use crate::ui::widgets::TableView;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -40,7 +45,65 @@ pub fn Comments(dash: Memo<Arc<Dashboard>>, print: bool) -> impl IntoView {
             <h2 id="comments-title">{move || state.t(Msg::SurveySheetComments)}</h2>
             {(!print).then(|| view! { <Filters question member search member_options/> })}
             <CommentList filtered page_size=if print { 300 } else { 50 } print/>
+            <ThemeCounts dash/>
         </section>
+    }
+}
+
+/// A comment's themes: a toggle for each theme of the codebook, the suggested ones
+/// marked until staff decide.
+#[component]
+fn ThemeToggles(question: String, text: String) -> impl IntoView {
+    let state = use_state();
+    let key = StoredValue::new(comment_key(&Comment { question, member_type: None, text: text.clone() }));
+    let lang = state.lang.get_untracked();
+    let content = state.content();
+    let suggested: Vec<String> = content.themes.suggest(&text, lang).into_iter().map(str::to_owned).collect();
+    let themes = content.themes.themes().to_vec();
+    view! {
+        <div class="theme-toggles" role="group" aria-label=move || state.t(Msg::ThemesTagLabel)>
+            {themes.into_iter().map(|t| {
+                let id = StoredValue::new(t.id.clone());
+                let on = move || state.theme_tags.with(|tags| tags.get(&*key.read_value()).is_some_and(|s| s.contains(&*id.read_value())));
+                let hint = suggested.contains(&t.id);
+                view! {
+                    <button type="button" class="theme" class:suggested=hint aria-pressed=move || on().to_string()
+                        on:click=move |_| state.toggle_theme(&key.read_value(), &id.read_value())>
+                        {move || t.name.get(state.lang.get()).to_owned()}
+                        {hint.then(|| view! { <span class="hint">{move || format!(" ({})", state.t(Msg::ThemesSuggested))}</span> })}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// How many comments each theme has, by question; exported as a workbook.
+#[component]
+fn ThemeCounts(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
+    let state = use_state();
+    let busy = RwSignal::new(false);
+    let tables = move |lang: Lang| {
+        let content = state.content();
+        let counts = dash.with(|d| state.theme_tags.with(|tags| theme_counts(&content.themes, &d.comments, tags)));
+        let field = content.satisfaction.profile_with_role("member_type").map(|f| f.id.clone()).unwrap_or_default();
+        vec![
+            theme_table(&content.themes, &counts, &|q| question_name(&content.satisfaction, &content.catalogue, q, lang), lang),
+            theme_by_type_table(&content.themes, &counts, &|t| content.satisfaction.option_label(&field, t, lang), lang),
+        ]
+    };
+    let export = move |_| {
+        let book = Workbook { sheets: untrack(|| tables(state.lang.get_untracked())) };
+        state.deliver_xlsx(format!("faro-comment-themes-{}.xlsx", browser::today()), book, busy);
+    };
+    view! {
+        <h3>{move || state.t(Msg::ThemesTitle)}</h3>
+        <p class="muted small no-print">{move || state.t(Msg::ThemesIntro)}</p>
+        {move || {
+            let lang = state.lang.get();
+            tables(lang).into_iter().enumerate().map(|(k, table)| view! { <TableView table lang testid=format!("theme-counts-{k}")/> }).collect_view()
+        }}
+        <p class="no-print"><button type="button" on:click=export disabled=move || busy.get()>{move || state.t(Msg::ThemesExport)}</button></p>
     }
 }
 
@@ -105,7 +168,8 @@ fn CommentList(filtered: Memo<Vec<(String, Option<String>, String)>>, page_size:
                 {list.into_iter().take(shown).map(|(q, m, text)| view! {
                     <li>
                         <p class="comment-meta">{question_name(&content.satisfaction, &content.catalogue, &q, lang)}{m.map(|m| format!(" · {}", content.satisfaction.option_label(&member_field, &m, lang)))}</p>
-                        <p class="comment-text">{text}</p>
+                        <p class="comment-text">{text.clone()}</p>
+                        {(!print).then(|| view! { <ThemeToggles question=q.clone() text/> })}
                     </li>
                 }).collect_view()}
             </ul>
