@@ -143,3 +143,23 @@ fn shared_files_build_a_benchmark() {
     assert!(Benchmark::from_json("b.json", json.as_bytes()).is_ok());
     assert!(!json.contains("K0"), "no company key in a benchmark");
 }
+
+/// Reliability from shared levels: nothing under 30 complete answer sets; from 30, α
+/// per dimension and an item–rest correlation per question, each as the formula gives.
+#[test]
+fn reliability_needs_thirty_and_follows_the_formula() {
+    use faro::benchmark::reliability::{reliability, MIN_RELIABILITY_N};
+    let with_levels = |i: usize| Share::of(&member(i, 2027, "small"), bank(), &format!("K{i}"), true, format!("s{i}"), "now");
+    let few: Vec<Share> = (0..MIN_RELIABILITY_N - 1).map(with_levels).collect();
+    assert!(reliability(bank(), &few).iter().all(|r| r.alpha.is_none() && r.item_rest.iter().all(|(_, v)| v.is_none())));
+    let many: Vec<Share> = (0..MIN_RELIABILITY_N + 10).map(with_levels).collect();
+    let rows = reliability(bank(), &many);
+    let strategy = rows.iter().find(|r| r.dimension == "strategy").unwrap();
+    assert_eq!(strategy.n, MIN_RELIABILITY_N + 10);
+    let items: Vec<String> = bank().items().iter().filter(|i| bank().sections()[i.section].id == "strategy").map(|i| i.id.clone()).collect();
+    let data: Vec<Vec<f64>> = many.iter().map(|s| items.iter().map(|i| f64::from(s.levels.as_ref().unwrap()[i])).collect()).collect();
+    assert_eq!(strategy.alpha, faro::kernel::stats::cronbach_alpha(&data));
+    let first: Vec<f64> = data.iter().map(|r| r[0]).collect();
+    let rest: Vec<f64> = data.iter().map(|r| r[1..].iter().sum()).collect();
+    assert_eq!(strategy.item_rest[0].1, faro::kernel::stats::pearson(&first, &rest));
+}

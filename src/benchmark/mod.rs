@@ -6,6 +6,7 @@
 pub mod build;
 pub mod compare;
 pub mod model;
+pub mod reliability;
 
 pub use build::{build, outcome_index, to_json, BuildInfo, Company};
 pub use compare::{Comparison, ComparisonRow, Scored};

@@ -91,6 +91,19 @@ pub fn t975(df: usize) -> f64 {
     distrs::StudentsT::ppf(0.975, df as f64)
 }
 
+/// Pearson's correlation of two equally long series; `None` when shorter than 3 or
+/// when either has no variance.
+pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
+    if x.len() != y.len() || x.len() < 3 {
+        return None;
+    }
+    let (mx, my) = (mean(x)?, mean(y)?);
+    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
+    let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
 /// Cronbach's α of a set of items answered by the same respondents:
 /// α = k/(k−1) · (1 − Σ var(item) / var(total)), with sample variances. `rows` holds
 /// one row of k item scores per respondent (complete rows only). `None` when fewer
@@ -152,6 +165,17 @@ mod tests {
         assert_eq!(standing(&table, 19.9), Some(Standing::BelowP10));
         assert_eq!(standing(&table, 80.1), Some(Standing::AboveP90));
         assert_eq!(standing(&table[..5], 30.0), None);
+    }
+
+    /// METHOD.md §8: item–rest correlation, by hand. The items of the α example,
+    /// (4,5,4), (2,3,3), (5,5,4), (1,2,2): the first against the sum of the other two
+    /// (9, 6, 9, 4): Σ(x−x̄)(y−ȳ) = 13, Σ(x−x̄)² = 10, Σ(y−ȳ)² = 18, so
+    /// r = 13 / √180 = 0.969.
+    #[test]
+    fn pearson_by_hand() {
+        let r = pearson(&[4.0, 2.0, 5.0, 1.0], &[9.0, 6.0, 9.0, 4.0]).unwrap();
+        assert!((r - 13.0 / 180.0f64.sqrt()).abs() < 1e-12 && (r - 0.969).abs() < 1e-3, "{r}");
+        assert_eq!(pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
     }
 
     /// METHOD.md §Rounding: half away from zero on the decimal value.

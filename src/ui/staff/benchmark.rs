@@ -5,6 +5,8 @@ use super::StaffNav;
 use crate::assessment::files::{intake, Intake, MAX_ASSESSMENT_FILE};
 use crate::assessment::record::Assessment;
 use crate::assessment::report::provenance_line;
+use crate::assessment::share::{latest_per_company, Share};
+use crate::benchmark::reliability::{reliability, MIN_RELIABILITY_N};
 use crate::benchmark::{self, Benchmark, BuildInfo, Company, MAX_BENCHMARK_FILE, MIN_GROUP};
 use crate::content::bank::Bank;
 use crate::kernel::i18n::{Lang, Localized, Msg};
@@ -31,6 +33,7 @@ pub fn StaffBenchmark() -> impl IntoView {
         <ActiveBenchmark/>
         <Builder/>
         <Loader/>
+        <Reliability/>
     }
 }
 
@@ -212,6 +215,45 @@ fn Loader() -> impl IntoView {
                 accept=".json,application/json" limit=MAX_BENCHMARK_FILE on_files=on_load/>
             <ErrorBox problems=problems.into()/>
             {move || loaded.get().map(|c| view! { <CandidateView c/> })}
+        </section>
+    }
+}
+
+/// The questionnaire's reliability from the members' shared answer levels: α per
+/// dimension and each question's item–rest correlation, from a stated minimum n.
+#[component]
+fn Reliability() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section aria-labelledby="reliability-title">
+            <h2 id="reliability-title">{move || state.t(Msg::ReliabilityTitle)}</h2>
+            <p>{move || state.lang.get().fmt(Msg::ReliabilityIntro, &[("n", &MIN_RELIABILITY_N)])}</p>
+            {move || {
+                let lang = state.lang.get();
+                let bank = state.content().innovation.clone();
+                let rows = state.shares.with(|all| {
+                    let latest: Vec<Share> = latest_per_company(all, None).into_iter().filter(|s| s.levels.is_some()).cloned().collect();
+                    reliability(&bank, &latest)
+                });
+                let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| lang.number(v, 2));
+                view! {
+                    <div class="table-scroll">
+                        <table class="reliability" data-testid="reliability">
+                            <thead><tr>
+                                <th scope="col">{lang.t(Msg::ResultsDimension)}</th>
+                                <th scope="col" class="num">"n"</th>
+                                <th scope="col" class="num">"α"</th>
+                                <th scope="col">{lang.t(Msg::ReliabilityItemRest)}</th>
+                            </tr></thead>
+                            <tbody>{rows.into_iter().map(|r| {
+                                let title = bank.sections().iter().find(|s| s.id == r.dimension).map(|s| s.title.get(lang).to_owned()).unwrap_or_default();
+                                let items = r.item_rest.iter().map(|(id, v)| format!("{id} {}", number(*v))).collect::<Vec<_>>().join(" · ");
+                                view! { <tr><th scope="row">{title}</th><td class="num">{r.n}</td><td class="num">{number(r.alpha)}</td><td class="small">{items}</td></tr> }
+                            }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }
+            }}
         </section>
     }
 }
