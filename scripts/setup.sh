@@ -3,19 +3,21 @@
 #   Debian: chromium, chromium-driver (browser tests), brotli (size figures), poppler-utils
 #           (pdftotext, to check printed reports);
 #   Rust:   the wasm32 target, trunk (pinned), wasm-bindgen-cli (exactly Cargo.lock's version);
-#   npm:    binaryen (a current wasm-opt), playwright-core, axe-core, from package-lock.json.
+#   npm:    binaryen (a current wasm-opt), playwright-core, axe-core, from package-lock.json;
+#   Python: DuckDB (pinned) in target/duckdb-venv, to check Faro's figures in another engine.
 # Every step first checks whether its tool is already there at the right version, so a
 # second run takes seconds. See ARCHITECTURE.md § Toolchain for why each pin exists.
 set -euo pipefail
 ROOT_DIR=$(cd "$(dirname "$0")/.." && pwd)
 INSTALL_ROOT=${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}
 TRUNK_VERSION=0.21.14   # 0.22.x needs rustc >= 1.96.1
+DUCKDB_VERSION=2.0.1
 export PATH="$INSTALL_ROOT/bin:$PATH"
 step() { echo "== setup: $* ($(date +%T))"; }
 
 step "Debian packages"
 missing=()
-for p in chromium chromium-driver brotli poppler-utils; do
+for p in chromium chromium-driver brotli poppler-utils python3-venv; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
@@ -50,6 +52,13 @@ step "npm packages"
 cd "$ROOT_DIR"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+step "DuckDB $DUCKDB_VERSION (Python, for the hand-off check)"
+VENV="$ROOT_DIR/target/duckdb-venv"
+if ! "$VENV/bin/python" -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
 fi
 
 step "versions"

@@ -13,6 +13,9 @@ step "native: formatting (rustfmt.toml), then unit, property and integration tes
 cargo fmt --check
 cargo test --locked --features tools
 
+step "another engine: DuckDB answers the same questions on Faro's exported files"
+target/duckdb-venv/bin/python tests/duckdb/check.py
+
 step "build: the release app (trunk, wasm-opt)"
 trunk build --release
 node scripts/single-file.mjs dist dist-single/faro.html
