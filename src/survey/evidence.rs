@@ -110,6 +110,7 @@ impl EvidencePack<'_> {
     pub fn commitments_table(&self) -> Table {
         let lang = self.lang();
         let name = |id: &str| self.report.catalogue.service(id).map(|s| s.name.get(lang).to_owned()).unwrap_or_else(|| id.to_owned());
+        let date = |d: &str| if d.is_empty() { String::new() } else { lang.date(d) };
         let mut rows = Vec::new();
         if let Some(last) = self.earlier.last() {
             for c in &last.commitments {
@@ -124,7 +125,7 @@ impl EvidencePack<'_> {
                     Cell::Text(name(&c.service)),
                     Cell::Text(c.text.clone()),
                     Cell::Text(c.owner.clone()),
-                    Cell::Text(c.date.clone()),
+                    Cell::Text(date(&c.date)),
                     Cell::Text(result),
                 ]);
             }
@@ -135,7 +136,7 @@ impl EvidencePack<'_> {
                 Cell::Text(name(&c.service)),
                 Cell::Text(c.text.clone()),
                 Cell::Text(c.owner.clone()),
-                Cell::Text(c.date.clone()),
+                Cell::Text(date(&c.date)),
                 Cell::Empty,
             ]);
         }

@@ -505,7 +505,9 @@ pub fn lines(canvas: HtmlCanvasElement, x: &[String], series: &[LineSeries], (lo
     let (w, h) = root.dim_in_pixel();
     let _ = root.fill(&WHITE);
     let top = legend(&root, series.iter().map(|s| (s.label.as_str(), s.color, false)), px(4.0)) + px(10.0);
-    let (l, r, b) = (px(44.0), w as i32 - px(24.0), h as i32 - px(30.0));
+    // Room for half of the widest x label at each end, so none is cut at the edge.
+    let half = x.iter().map(|t| text_width(&root, t, &font(11.0))).max().unwrap_or(0) / 2 + px(4.0);
+    let (l, r, b) = (half.max(px(44.0)), w as i32 - half.max(px(24.0)), h as i32 - px(30.0));
     let n = x.len().max(2);
     let sx = |i: usize| l + ((r - l) as f64 * i as f64 / (n - 1) as f64).round() as i32;
     let sy = |v: f64| b - ((b - top) as f64 * (v.clamp(lo, hi) - lo) / (hi - lo)).round() as i32;

@@ -120,7 +120,7 @@ test('a company completes the assessment with the keyboard, reloads, switches la
   await expect(other.locator('.notice')).toContainText('Importata');
   await other.getByRole('link', { name: 'Risultati' }).click();
   await expect(other.getByTestId('overall-score')).toHaveText(overall);
-  await other.getByRole('button', { name: 'EN' }).click();
+  await other.getByRole('button', { name: /^EN\b/ }).click();
   await expect.poll(() => other.locator('table.scores tbody').innerText()).toBe(table);
   await shot(other, '06-results-imported');
 

@@ -140,7 +140,10 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
   };
   await page.goto(baseURL);
   await check('home');
-  await page.locator('#import-assessment').setInputFiles(path.join(FIXTURES, 'assessment.json'));
+  // A complete assessment, so results, plan and report show every part.
+  const complete = test.info().outputPath('assessment.json');
+  fs.writeFileSync(complete, JSON.stringify(upgradedFixture(FIXTURES)));
+  await page.locator('#import-assessment').setInputFiles(complete);
   await page.locator('.card').getByRole('button', { name: 'Elimina' }).click();
   await check('confirm dialog');
   await page.getByRole('button', { name: 'Annulla' }).click();
@@ -172,9 +175,18 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
   await page.goto(`${baseURL}#/staff/content`);
   await check('staff content');
   await page.goto(`${baseURL}#/staff/dashboard`);
+  await page.locator('#last-year').setInputFiles([path.join(import.meta.dirname, 'data/results-2025.json'), path.join(import.meta.dirname, 'data/results-2026.json')]);
+  await expect(page.getByTestId('yoy')).toBeVisible();
   await check('dashboard');
   await page.goto(`${baseURL}#/staff/report`);
   await check('assembly report');
+  await page.goto(`${baseURL}#/staff/evidence`);
+  await check('evidence pack');
+  await page.goto(`${baseURL}#/staff/members`);
+  const shares = path.join(import.meta.dirname, 'data/shares');
+  await page.locator('#import-shares').setInputFiles(fs.readdirSync(shares).map((f) => path.join(shares, f)));
+  await expect(page.getByTestId('share-report')).toBeVisible();
+  await check('members plans');
   await page.goto(`${baseURL}#/survey`);
   await check('survey home');
   await page.goto(`${baseURL}#/staff`);
@@ -192,7 +204,7 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
   await page.getByRole('button', { name: 'Termina la sessione (staff)' }).click();
   await check('kiosk exit dialog');
   await page.getByRole('button', { name: 'Annulla' }).click();
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: /^EN\b/ }).click();
   await check('kiosk section in English');
   // The rescue screen.
   await page.evaluate(() => window.faroRescue('test message'));
@@ -229,7 +241,7 @@ test('a file over a picker\'s limit is called too large, with both sizes, everyw
   await page.goto('./#/staff/content');
   await page.locator('#content-files').setInputFiles(big(20, 'huge-bank.toml'));
   await expect(page.getByTestId('content-report')).toContainText(tooLarge('20,0 MB', '8,0 MB'));
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: /^EN\b/ }).click();
   await page.locator('#content-files').setInputFiles(big(20, 'huge-bank.toml'));
   await expect(page.getByTestId('content-report')).toContainText('too large (20.0 MB; limit 8.0 MB)');
   watch.check();

@@ -161,7 +161,7 @@ fn ComparisonTable(d: Derived) -> impl IntoView {
         Msg::ExportGapChampions,
     ];
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="scores comparison">
                 <caption>{move || state.t(Msg::ResultsTableCaption)}</caption>
                 <thead><tr>

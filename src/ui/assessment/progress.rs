@@ -24,6 +24,18 @@ fn metric_name(bank: &Bank, metric: &str, lang: Lang) -> String {
     }
 }
 
+/// Each assessment's date, numbered where two fall on the same day.
+fn labels(series: &[Assessment], lang: Lang) -> Vec<String> {
+    let dates: Vec<String> = series.iter().map(|a| lang.date(a.created_at.get(..10).unwrap_or(&a.created_at))).collect();
+    dates
+        .iter()
+        .enumerate()
+        .map(
+            |(k, d)| if dates.iter().filter(|x| *x == d).count() > 1 { format!("{d} ({})", dates[..=k].iter().filter(|x| *x == d).count()) } else { d.clone() },
+        )
+        .collect()
+}
+
 /// A change as people read it.
 fn change_text(change: Option<&Change>, lang: Lang) -> String {
     let signed = |v: f64| format!("{}{}", if v > 0.0 { "+" } else { "" }, lang.number(v, 0));
@@ -67,7 +79,7 @@ fn ProgressChart(bank: Arc<Bank>, series: Memo<Vec<Assessment>>, rows: Memo<Vec<
                 .collect()
         })
     };
-    let dates = move |lang: Lang| series.with(|s| s.iter().map(|a| lang.date(&a.created_at[..10.min(a.created_at.len())])).collect::<Vec<_>>());
+    let dates = move |lang: Lang| series.with(|s| labels(s, lang));
     let b = bank.clone();
     let label = Signal::derive(move || {
         let lang = state.lang.get();
@@ -102,14 +114,11 @@ fn ProgressChart(bank: Arc<Bank>, series: Memo<Vec<Assessment>>, rows: Memo<Vec<
 fn ProgressTable(bank: Arc<Bank>, series: Memo<Vec<Assessment>>, rows: Memo<Vec<MetricProgress>>) -> impl IntoView {
     let state = use_state();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="progress-table" data-testid="progress-table">
                 <thead><tr>
                     <th scope="col">{move || state.t(Msg::ProgressArea)}</th>
-                    {move || series.with(|s| s.iter().map(|a| {
-                        let date = state.lang.get().date(&a.created_at[..10.min(a.created_at.len())]);
-                        view! { <th scope="col" class="num">{date}</th> }
-                    }).collect_view())}
+                    {move || series.with(|s| labels(s, state.lang.get()).into_iter().map(|label| view! { <th scope="col" class="num">{label}</th> }).collect_view())}
                     <th scope="col">{move || state.t(Msg::ProgressLatest)}</th>
                 </tr></thead>
                 <tbody>

@@ -114,7 +114,32 @@ fn SectionQuestions(bank: Arc<Bank>, section: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <div class="questions">{fields}</div> }
+    let ids: Vec<String> = bank.items_in(section).map(|i| i.id.clone()).collect();
+    view! {
+        <ConfirmPage ids/>
+        <div class="questions">{fields}</div>
+    }
+}
+
+/// "Confirm every carried-over answer of this page", when there is one: next year's
+/// assessment started from last year's answers need not be confirmed one by one.
+#[component]
+fn ConfirmPage(ids: Vec<String>) -> impl IntoView {
+    let state = use_state();
+    let ids = StoredValue::new(ids);
+    let any =
+        Memo::new(move |_| state.current.with(|a| a.as_ref().is_some_and(|a| ids.read_value().iter().any(|id| a.answers.get(id).is_some_and(|g| g.carried)))));
+    move || {
+        any.get().then(|| {
+            view! {
+                <p class="toolbar">
+                    <button type="button" on:click=move |_| state.edit(|a, now| ids.read_value().iter().for_each(|id| a.confirm_answer(id, now)))>
+                        {state.t(Msg::QuestionnaireConfirmPage)}
+                    </button>
+                </p>
+            }
+        })
+    }
 }
 
 /// "Carried over from last year" under an answer copied from last year's assessment,

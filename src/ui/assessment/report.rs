@@ -82,7 +82,7 @@ fn ScoresTable(d: Derived) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
         <table class="scores">
             <caption>{move || state.t(Msg::ResultsComparison)}</caption>
             <thead><tr>
@@ -156,7 +156,7 @@ fn PlanTable(d: Derived) -> impl IntoView {
             {move || match printed_items(d, state, state.lang.get()) {
                 None => view! { <p class="muted">{state.t(Msg::ReportNoPlan)}</p> }.into_any(),
                 Some(items) => view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                     <table class="plan-table">
                         <thead><tr>{heads.into_iter().map(|m| view! { <th scope="col">{state.t(m)}</th> }).collect_view()}</tr></thead>
                         <tbody>

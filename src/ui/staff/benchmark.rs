@@ -135,7 +135,7 @@ fn IntakeReport(rows: Signal<Vec<(String, Intake)>>) -> impl IntoView {
             let bad = rows.len() - ok - dup;
             view! {
                 <p role="status" data-testid="intake-summary">{lang.fmt(Msg::StaffBenchIntake, &[("ok", &ok), ("dup", &dup), ("bad", &bad)])}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                 <table class="intake">
                     <thead><tr><th scope="col">{lang.t(Msg::StaffFile)}</th><th scope="col">{lang.t(Msg::StaffOutcome)}</th></tr></thead>
                     <tbody>
@@ -237,7 +237,7 @@ fn Reliability() -> impl IntoView {
                 });
                 let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| lang.number(v, 2));
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="reliability" data-testid="reliability">
                             <thead><tr>
                                 <th scope="col">{lang.t(Msg::ResultsDimension)}</th>

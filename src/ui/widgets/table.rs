@@ -17,7 +17,7 @@ pub fn TableView(table: Table, lang: Lang, #[prop(optional)] testid: String) -> 
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data" data-testid=testid>
                 <caption>{table.name.clone()}</caption>
                 <thead><tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>

@@ -37,7 +37,7 @@ fn BreakdownTable(breakdown: Breakdown, lang: Lang) -> impl IntoView {
     let columns = heads.len();
     let figure = move |v: Option<String>| v.unwrap_or_else(|| short_suppressed(lang));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="breakdown" data-testid=format!("breakdown-{}", breakdown.field)>
                 <caption>{caption}</caption>
                 <thead><tr>

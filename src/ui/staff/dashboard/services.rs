@@ -65,7 +65,7 @@ fn ServicesTable(dash: Memo<Arc<Dashboard>>, names: Memo<Vec<String>>) -> impl I
         _ => suppressed(lang),
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="services-table" data-testid="services-table">
                 <thead><tr>
                     <th scope="col">"#"</th>

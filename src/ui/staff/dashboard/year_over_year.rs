@@ -140,7 +140,7 @@ fn YoyTable(dash: Memo<Arc<Dashboard>>) -> impl IntoView {
         });
         Some(view! {
             <h3>{lang.fmt(Msg::SurveyYoyAgainst, &[("year", &last.label)])}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="yoy" data-testid="yoy">
                     <thead><tr>
                         <th scope="col">{lang.t(Msg::SurveyMeasure)}</th>

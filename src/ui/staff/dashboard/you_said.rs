@@ -36,7 +36,7 @@ pub fn YouSaid(dash: Memo<Arc<Dashboard>>, print: bool) -> impl IntoView {
                     view! {
                         <div class="commitment" data-testid="commitment">
                             <h3>{name} " — " {fmt2(mean, lang)}</h3>
-                            {before.map(|(year, c)| view! { <p class="note">{lang.fmt(Msg::SurveyYouSaidLastYear, &[("year", &year), ("text", &c.text), ("owner", &c.owner), ("date", &c.date)])}</p> })}
+                            {before.map(|(year, c)| view! { <p class="note">{lang.fmt(Msg::SurveyYouSaidLastYear, &[("year", &year), ("text", &c.text), ("owner", &c.owner), ("date", &lang.date(&c.date))])}</p> })}
                             <CommitmentFields service print/>
                         </div>
                     }
