@@ -39,6 +39,12 @@ pub type PlanFile = Envelope<PlanBody>;
 
 /// The assessment as a versioned, pretty-printed JSON file.
 pub fn assessment_json(assessment: &Assessment, now: &str) -> String {
+    Envelope::new(FormatId::ASSESSMENT, AssessmentBody { assessment: assessment.without_rater_answers() }, now).to_json_pretty()
+}
+
+/// The raw team file: the assessment with every rater's own answers, exported only when
+/// the facilitator asks for it knowingly.
+pub fn team_json(assessment: &Assessment, now: &str) -> String {
     Envelope::new(FormatId::ASSESSMENT, AssessmentBody { assessment: assessment.clone() }, now).to_json_pretty()
 }
 

@@ -14,3 +14,4 @@ pub mod score;
 pub mod share;
 #[cfg(feature = "tools")]
 pub mod synthetic;
+pub mod team;

@@ -58,6 +58,10 @@ pub struct Assessment {
     /// later one since: scores across MAJOR versions may not compare (METHOD.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_with: Option<String>,
+    /// A workshop: the raters, their answers and the group's consensus (the answers
+    /// above are the consensus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<crate::assessment::team::Team>,
 }
 
 /// Answered and open questions of an assessment or survey response.
@@ -85,6 +89,7 @@ impl Assessment {
             plan: None,
             series: String::new(),
             answered_with: None,
+            team: None,
         }
     }
 

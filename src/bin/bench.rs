@@ -107,10 +107,65 @@ fn main() {
             peak_since(base)
         ));
     }
+    lines.extend(qr_lines(survey_bank, &a, &plan_of(&content, &a, &bench)));
     let table = lines.join("\n");
     println!("{table}");
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir).ok();
     }
     std::fs::write(&out, table + "\n").expect("write the table");
+}
+
+fn plan_of(content: &Content, a: &Assessment, bench: &Benchmark) -> faro::assessment::plan::Plan {
+    let bank = &content.innovation;
+    let scores = faro::assessment::score::score(bank, &|id| a.answer_of(id).cloned());
+    let library = content.bundled_library().expect("the bundled action library is valid");
+    faro::assessment::propose::propose(bank, &library, &scores, Basis { benchmark: Some(bench), ..Basis::default() }, Lang::DEFAULT, "t")
+}
+
+/// Frames and seconds to move a survey response and a whole assessment with its plan by
+/// animated QR at the sender's frame rate, with no frame lost and with 20 % lost (the
+/// median of 101 seeded runs).
+fn qr_lines(survey_bank: &faro::content::bank::Bank, a: &Assessment, plan: &faro::assessment::plan::Plan) -> Vec<String> {
+    use faro::format::transfer::{Receiver, Sender, FRAMES_PER_SECOND};
+    let response = survey::responses_json(survey_bank, &survey::synthetic_responses(survey_bank, 1, 7), "2027-03-01T10:00:00.000Z");
+    let mut with_plan = a.clone();
+    with_plan.plan = Some(plan.clone());
+    let assessment = faro::assessment::files::assessment_json(&with_plan, "2027-03-01T10:00:00.000Z");
+    let mut lines = vec![
+        format!("\n| animated QR at {FRAMES_PER_SECOND} frames/s | size → parts | frames (s), none lost | frames (s), 20 % lost |"),
+        "|---|---|---|---|".to_owned(),
+    ];
+    for (what, text) in [("one survey response", &response), ("an assessment with its plan", &assessment)] {
+        let frames = |drop: f64| {
+            let mut runs: Vec<usize> = (0..101u64)
+                .map(|seed| {
+                    let mut sender = Sender::new(text).expect("text to send");
+                    let mut receiver = Receiver::default();
+                    let mut x = seed.wrapping_mul(0x9E3779B97F4A7C15) | 1;
+                    (1..)
+                        .find(|_| {
+                            let part = sender.next(1).remove(0);
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            (x % 1000) as f64 / 1000.0 >= drop && receiver.receive(&part).expect("own part").text.is_some()
+                        })
+                        .expect("completes")
+                })
+                .collect();
+            runs.sort_unstable();
+            runs[runs.len() / 2]
+        };
+        let (none, some) = (frames(0.0), frames(0.2));
+        let secs = |f: usize| f as f64 / f64::from(FRAMES_PER_SECOND);
+        lines.push(format!(
+            "| {what} | {:.1} KB → {} | {none} ({:.1} s) | {some} ({:.1} s) |",
+            text.len() as f64 / 1024.0,
+            Sender::new(text).expect("text").parts(),
+            secs(none),
+            secs(some)
+        ));
+    }
+    lines
 }

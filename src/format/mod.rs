@@ -10,4 +10,5 @@ pub mod envelope;
 pub mod input;
 pub mod markdown;
 pub mod table;
+pub mod transfer;
 pub mod xlsx;
