@@ -5,6 +5,7 @@
 pub mod clauses;
 pub mod demand;
 pub mod files;
+pub mod given;
 pub mod plan;
 pub mod progress;
 pub mod propose;

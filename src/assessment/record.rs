@@ -3,22 +3,14 @@
 
 use crate::assessment::plan::{Importance, Plan};
 use crate::assessment::score::{self, Scores};
+use crate::assessment::team::{proposed, Consensus, Team};
 use crate::benchmark::{Company, Scored, OUTCOME_ROLES};
 use crate::content::bank::{is_visible, Answer, Bank, Item, ProfileField};
 use crate::kernel::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// An answer and when it was given (ISO 8601, UTC).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Given {
-    pub value: Answer,
-    pub at: String,
-    /// Copied from last year's assessment and not yet confirmed: shown as "carried over"
-    /// until the company answers or confirms it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub carried: bool,
-}
+pub use crate::assessment::given::Given;
 
 /// Where to resume: the page (0 = profile, 1.. = sections, then review) and the question.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +53,7 @@ pub struct Assessment {
     /// A workshop: the raters, their answers and the group's consensus (the answers
     /// above are the consensus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<crate::assessment::team::Team>,
+    pub team: Option<Team>,
 }
 
 /// Answered and open questions of an assessment or survey response.
@@ -310,5 +302,45 @@ mod tests {
         after.plan.as_mut().unwrap().remove(&id);
         after.stamp_changes(&before, "t2");
         assert_eq!((after.updated_at.as_str(), after.plan.unwrap().updated_at.as_str()), ("t2", "t2"));
+    }
+}
+
+/// A workshop's consensus (METHOD.md §Team assessment).
+impl Assessment {
+    /// Records the group's consensus on a question: the assessment's answer becomes it;
+    /// the raters' own answers stay as they were.
+    pub fn record_consensus(&mut self, item: &Item, value: Answer, dissent: &str, now: &str) -> bool {
+        let Some(team) = self.team.as_mut() else { return false };
+        if !value.fits(item) {
+            return false;
+        }
+        team.consensus.insert(item.id.clone(), Consensus { value: value.clone(), dissent: dissent.trim().chars().take(300).collect(), at: now.to_owned() });
+        self.set_answer(item, value, now)
+    }
+
+    /// Takes the proposed level (the median) as the consensus of every question not
+    /// flagged and not yet decided: the group then discusses only where it disagrees.
+    pub fn accept_agreed(&mut self, bank: &Bank, now: &str) -> usize {
+        let Some(team) = self.team.as_ref() else { return 0 };
+        let agreed: Vec<(Item, Answer)> = team
+            .agreement(bank)
+            .into_iter()
+            .filter(|a| !a.flagged && a.n + a.counts[5] > 0 && !team.consensus.contains_key(&a.item))
+            .filter_map(|a| Some((bank.item(&a.item)?.clone(), proposed(&a))))
+            .collect();
+        agreed.iter().filter(|(item, value)| self.record_consensus(item, value.clone(), "", now)).count()
+    }
+
+    /// The assessment as it leaves the device in every export but the raw team file: the
+    /// raters' own answers are left out (their number and labels stay).
+    pub fn without_rater_answers(&self) -> Assessment {
+        let mut a = self.clone();
+        if let Some(team) = a.team.as_mut() {
+            for r in &mut team.raters {
+                r.answers.clear();
+                r.first_round = None;
+            }
+        }
+        a
     }
 }

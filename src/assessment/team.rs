@@ -5,7 +5,7 @@
 //! exports. The raters' own answers are kept, and leave the device only in the raw team
 //! file the facilitator exports on purpose.
 
-use crate::assessment::record::{Assessment, Given};
+use crate::assessment::given::Given;
 use crate::assessment::score::{score, Scores};
 use crate::content::bank::{Answer, Bank, Item, ItemKind};
 use serde::{Deserialize, Serialize};
@@ -172,43 +172,4 @@ impl Team {
 
 fn level_items(bank: &Bank) -> impl Iterator<Item = &Item> {
     bank.items().iter().filter(|i| matches!(i.kind, ItemKind::Level { .. }))
-}
-
-impl Assessment {
-    /// Records the group's consensus on a question: the assessment's answer becomes it;
-    /// the raters' own answers stay as they were.
-    pub fn record_consensus(&mut self, item: &Item, value: Answer, dissent: &str, now: &str) -> bool {
-        let Some(team) = self.team.as_mut() else { return false };
-        if !value.fits(item) {
-            return false;
-        }
-        team.consensus.insert(item.id.clone(), Consensus { value: value.clone(), dissent: dissent.trim().chars().take(300).collect(), at: now.to_owned() });
-        self.set_answer(item, value, now)
-    }
-
-    /// Takes the proposed level (the median) as the consensus of every question not
-    /// flagged and not yet decided: the group then discusses only where it disagrees.
-    pub fn accept_agreed(&mut self, bank: &Bank, now: &str) -> usize {
-        let Some(team) = self.team.as_ref() else { return 0 };
-        let agreed: Vec<(Item, Answer)> = team
-            .agreement(bank)
-            .into_iter()
-            .filter(|a| !a.flagged && a.n + a.counts[5] > 0 && !team.consensus.contains_key(&a.item))
-            .filter_map(|a| Some((bank.item(&a.item)?.clone(), proposed(&a))))
-            .collect();
-        agreed.iter().filter(|(item, value)| self.record_consensus(item, value.clone(), "", now)).count()
-    }
-
-    /// The assessment as it leaves the device in every export but the raw team file: the
-    /// raters' own answers are left out (their number and labels stay).
-    pub fn without_rater_answers(&self) -> Assessment {
-        let mut a = self.clone();
-        if let Some(team) = a.team.as_mut() {
-            for r in &mut team.raters {
-                r.answers.clear();
-                r.first_round = None;
-            }
-        }
-        a
-    }
 }
