@@ -84,6 +84,10 @@ pages! {
         Plan = "plan",
         /// The print-ready report.
         Report = "report",
+        /// A workshop: the raters, their turns, the agreement (team assessment).
+        Team = "team",
+        /// A workshop's facilitated consensus, one question at a time, for a projector.
+        Consensus = "consensus",
     }
 }
 
@@ -151,6 +155,14 @@ pub enum Route {
         id: String,
         page: SurveyPage,
     },
+    /// One rater's turn in a workshop: a questionnaire section (0-based) of their own.
+    Rater {
+        id: String,
+        rater: String,
+        section: usize,
+    },
+    /// Receiving a file by animated QR code, through the device's camera.
+    Receive,
     Staff(StaffPage),
     Privacy,
     /// Anything unknown: shown as "page not found" with a way home.
@@ -165,8 +177,14 @@ impl Route {
         let found = match parts.as_slice() {
             [] => Some(Route::Home),
             ["privacy"] => Some(Route::Privacy),
+            ["a", id, "rater", rater, n] if is_valid_id(id) && is_valid_id(rater) => n
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=MAX_SECTIONS).contains(n))
+                .map(|n| Route::Rater { id: (*id).to_owned(), rater: (*rater).to_owned(), section: n - 1 }),
             ["a", id] if is_valid_id(id) => Some(Route::Assessment { id: (*id).to_owned(), page: AssessmentPage::Profile }),
             ["a", id, rest @ ..] if is_valid_id(id) => AssessmentPage::from_slug(rest).map(|page| Route::Assessment { id: (*id).to_owned(), page }),
+            ["receive"] => Some(Route::Receive),
             ["survey"] => Some(Route::SurveyHome),
             ["survey", id] if is_valid_id(id) => Some(Route::Survey { id: (*id).to_owned(), page: SurveyPage::PROFILE }),
             ["survey", id, rest @ ..] if is_valid_id(id) => SurveyPage::from_slug(rest).map(|page| Route::Survey { id: (*id).to_owned(), page }),
@@ -183,6 +201,8 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Privacy => "#/privacy".into(),
             Route::Assessment { id, page } => format!("#/a/{id}/{}", page.slug()),
+            Route::Rater { id, rater, section } => format!("#/a/{id}/rater/{rater}/{}", section + 1),
+            Route::Receive => "#/receive".into(),
             Route::SurveyHome => "#/survey".into(),
             Route::Survey { id, page } => format!("#/survey/{id}/{}", page.slug()),
             Route::Staff(StaffPage::Responses) => "#/staff".into(),
@@ -207,6 +227,10 @@ mod tests {
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Results },
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Plan },
             Route::Assessment { id: "a1".into(), page: AssessmentPage::Report },
+            Route::Assessment { id: "a1".into(), page: AssessmentPage::Team },
+            Route::Assessment { id: "a1".into(), page: AssessmentPage::Consensus },
+            Route::Rater { id: "a1".into(), rater: "rater-2".into(), section: 3 },
+            Route::Receive,
             Route::SurveyHome,
             Route::Staff(StaffPage::Responses),
             Route::Staff(StaffPage::Dashboard),
@@ -224,9 +248,18 @@ mod tests {
 
     #[test]
     fn junk_is_not_found_never_a_panic() {
-        for junk in
-            ["#/a/x/s/0", "#/a/x/s/abc", "#/a/<script>/s/1", "#/nope", "#/a/x/s/99999999999999999999", "#/staff/nope", "#/survey/x/101", "#/survey/x/s/1"]
-        {
+        for junk in [
+            "#/a/x/s/0",
+            "#/a/x/s/abc",
+            "#/a/<script>/s/1",
+            "#/nope",
+            "#/a/x/s/99999999999999999999",
+            "#/staff/nope",
+            "#/survey/x/101",
+            "#/survey/x/s/1",
+            "#/a/x/rater/r1/0",
+            "#/a/x/rater/<b>/1",
+        ] {
             assert!(matches!(Route::parse(junk), Route::NotFound(_)), "{junk}");
         }
         assert_eq!(Route::parse(""), Route::Home);

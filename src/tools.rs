@@ -14,6 +14,58 @@ pub enum Request {
     /// The bundled action library (JSON), kept here so the app's first load does not
     /// carry it.
     ActionLibrary,
+    /// A file's text as an animated QR sequence: see [`qr_frames`].
+    QrFrames { text: String },
+}
+
+/// How many frames the sender cycles through: every part once, then as many fountain
+/// mixes again (at least 30), so a receiver that missed some frames completes in the
+/// next pass without waiting for the same ones.
+fn frame_count(parts: usize) -> usize {
+    (2 * parts).max(30).min(2000)
+}
+
+/// The frames of a QR sequence, one after the other: a byte with the code's width in
+/// modules, then one byte per module (1 dark) row by row.
+pub fn qr_frames(text: &str) -> Result<Vec<u8>, String> {
+    let mut sender = crate::format::transfer::Sender::new(text).map_err(|_| "empty".to_owned())?;
+    let mut out = Vec::new();
+    for part in sender.next(frame_count(sender.parts())) {
+        let (width, dark) = crate::format::transfer::qr(&part).ok_or("part too large for a QR code")?;
+        out.push(u8::try_from(width).map_err(|_| "QR code too wide")?);
+        out.extend(dark.into_iter().map(u8::from));
+    }
+    Ok(out)
+}
+
+/// What the worker answers for each camera frame.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameReply {
+    pub resolved: usize,
+    pub total: usize,
+    /// The whole text, once complete and checked.
+    pub text: Option<String>,
+    /// Why a code seen was refused: "not_ours" (another transfer) or "corrupt".
+    pub refused: Option<String>,
+}
+
+/// Reads one camera frame (4 bytes: width and height, little-endian u16; then one grey
+/// byte a pixel) into the receiver.
+pub fn read_frame(receiver: &mut crate::format::transfer::Receiver, bytes: &[u8]) -> FrameReply {
+    use crate::kernel::i18n::Msg;
+    use crate::kernel::problem::ProblemKind;
+    let (w, h) = match bytes {
+        [a, b, c, d, ..] => (usize::from(u16::from_le_bytes([*a, *b])), usize::from(u16::from_le_bytes([*c, *d]))),
+        _ => (0, 0),
+    };
+    match receiver.receive_frame(w, h, bytes.get(4..).unwrap_or_default()) {
+        Ok(p) => FrameReply { resolved: p.resolved, total: p.total, text: p.text, refused: None },
+        Err(problem) => {
+            let corrupt = matches!(problem.kind, ProblemKind::Rule { rule: Msg::RuleTransferCorrupt, .. });
+            let (resolved, total) = receiver.counts();
+            FrameReply { resolved, total, text: None, refused: Some(if corrupt { "corrupt" } else { "not_ours" }.to_owned()) }
+        }
+    }
 }
 
 /// What a TOML conversion answers.
@@ -41,6 +93,7 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
             serde_json::to_vec(&reply).map_err(|e| e.to_string())
         }
         Request::ActionLibrary => Ok(crate::content::bundled::ACTIONS_JSON.as_bytes().to_vec()),
+        Request::QrFrames { text } => qr_frames(&text),
     }
 }
 
@@ -61,6 +114,37 @@ mod tests {
         let json = handle(&serde_json::to_string(&Request::ActionLibrary).unwrap()).unwrap();
         let content = crate::content::Content::bundled().unwrap();
         assert!(!content.library(std::str::from_utf8(&json).unwrap()).unwrap().actions().is_empty());
+    }
+
+    #[test]
+    fn qr_frames_are_read_back_from_grey_camera_frames() {
+        let text = "{\"format\":\"faro-rater\"}".repeat(40);
+        let frames = handle(&serde_json::to_string(&Request::QrFrames { text: text.clone() }).unwrap()).unwrap();
+        let mut receiver = crate::format::transfer::Receiver::default();
+        let (mut at, mut last) = (0, None);
+        while at < frames.len() && last.is_none() {
+            let width = usize::from(frames[at]);
+            let modules = &frames[at + 1..at + 1 + width * width];
+            at += 1 + width * width;
+            // Three pixels a module, a quiet zone of four modules.
+            let side = (width + 8) * 3;
+            let mut frame = vec![(side as u16).to_le_bytes(), (side as u16).to_le_bytes()].concat();
+            frame.extend((0..side * side).map(|k| {
+                let (x, y) = ((k % side) / 3, (k / side) / 3);
+                let dark = (4..width + 4).contains(&x) && (4..width + 4).contains(&y) && modules[(y - 4) * width + x - 4] == 1;
+                if dark {
+                    0
+                } else {
+                    255
+                }
+            }));
+            let reply = read_frame(&mut receiver, &frame);
+            assert!(reply.refused.is_none());
+            last = reply.text;
+        }
+        assert_eq!(last, Some(text));
+        let nothing = read_frame(&mut crate::format::transfer::Receiver::default(), &[1, 0]);
+        assert_eq!((nothing.total, nothing.text, nothing.refused), (0, None, None));
     }
 
     #[test]

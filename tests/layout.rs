@@ -29,6 +29,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("ui::staff", 10),
     ("ui::privacy", 10),
     ("ui::bench", 10),
+    ("ui::transfer", 10),
     ("ui::app", 11),
     ("ui", 12),
 ];

@@ -4,6 +4,7 @@
 
 use crate::assessment::plan::Plan;
 use crate::assessment::record::Assessment;
+use crate::assessment::team::{Rater, MAX_LABEL};
 use crate::content::bank::{Answer, Bank, MAX_TEXT};
 use crate::format::envelope::{self, Envelope, FormatId};
 use crate::kernel::dates::is_date_or_empty;
@@ -36,6 +37,58 @@ pub struct PlanBody {
 
 /// The plan on its own, as a file that re-imports into an assessment.
 pub type PlanFile = Envelope<PlanBody>;
+
+/// The body of a rater file: one rater's answers to one workshop assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RaterBody {
+    pub assessment_id: String,
+    pub assessment_name: String,
+    pub rater: Rater,
+}
+
+/// A rater's own answers, to bring back to the facilitator's device (file or QR).
+pub fn rater_json(a: &Assessment, rater: &str, now: &str) -> Option<String> {
+    let rater = a.team.as_ref()?.raters.iter().find(|r| r.id == rater)?.clone();
+    Some(Envelope::new(FormatId::RATER, RaterBody { assessment_id: a.id.clone(), assessment_name: a.name.clone(), rater }, now).to_json())
+}
+
+/// Reads a rater file, every answer checked against the bank.
+pub fn rater_file(name: &str, bytes: &[u8], bank: &Bank) -> Result<RaterBody, Vec<Problem>> {
+    let file: Envelope<RaterBody> = envelope::read(name, bytes, FormatId::RATER, MAX_ASSESSMENT_FILE).map_err(|p| vec![p])?;
+    let text = std::str::from_utf8(bytes).unwrap_or("");
+    let problems = check_rater(name, text, &file.body.rater, bank);
+    if problems.is_empty() {
+        Ok(file.body)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A rater's id, label and answers against the bank.
+fn check_rater(name: &str, text: &str, rater: &Rater, bank: &Bank) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !is_valid_id(&rater.id) {
+        problems.push(Problem::new(name, ProblemKind::InvalidValue { expected: Expected::Id, found: Found::literal(&rater.id) }).field("rater.id"));
+    }
+    let long = rater.label.chars().count();
+    if long > MAX_LABEL {
+        problems
+            .push(Problem::new(name, ProblemKind::InvalidValue { expected: Expected::TextUpTo(MAX_LABEL), found: Found::Count(long) }).field("rater.label"));
+    }
+    for (id, given) in &rater.answers {
+        let problem = match bank.item(id) {
+            None => ProblemKind::UnknownReference { what: Thing::Question, id: id.clone() },
+            Some(item) if !given.value.fits(item) => {
+                ProblemKind::InvalidValue { expected: Answer::expected(item), found: Found::literal(&given.value.token()) }
+            }
+            Some(_) => continue,
+        };
+        let mut p = Problem::new(name, problem).record(id).field("rater.answers");
+        p.line = text.find(&format!("\"{id}\"")).map(|i| line_of(text, i));
+        problems.push(p);
+    }
+    problems
+}
 
 /// The assessment as a versioned, pretty-printed JSON file.
 pub fn assessment_json(assessment: &Assessment, now: &str) -> String {
@@ -111,6 +164,9 @@ pub fn check_assessment(name: &str, text: &str, mut a: Assessment, bank: &Bank) 
             }
             Some(_) => {}
         }
+    }
+    for rater in a.team.iter().flat_map(|t| &t.raters) {
+        problems.extend(check_rater(name, text, rater, bank));
     }
     if let Some(plan) = &a.plan {
         problems.extend(check_plan_items(name, plan, &|record, field, kind| at(record, field, kind)));

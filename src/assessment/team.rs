@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 const OPTIONS: f64 = 5.0;
 /// Burke & Dunlap (2002): an average deviation above c/6 (c options) is disagreement.
 pub const AD_THRESHOLD: f64 = OPTIONS / 6.0;
+/// Longest rater label.
+pub const MAX_LABEL: usize = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Team {
@@ -119,12 +121,22 @@ pub struct DimensionAgreement {
     pub mean_ad: Option<f64>,
 }
 
+/// One dimension's scores across the raters (the band on the results' bars).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spread {
+    pub section: usize,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Raters with a score in this dimension.
+    pub raters: usize,
+}
+
 impl Team {
     /// Adds a rater with a fresh id; returns it.
     pub fn add_rater(&mut self, label: &str) -> String {
         let n = self.raters.len() + 1;
         let id = (n..).map(|k| format!("rater-{k}")).find(|id| !self.raters.iter().any(|r| &r.id == id)).unwrap_or_default();
-        let label = if label.trim().is_empty() { format!("#{n}") } else { label.trim().chars().take(60).collect() };
+        let label = if label.trim().is_empty() { format!("#{n}") } else { label.trim().chars().take(MAX_LABEL).collect() };
         self.raters.push(Rater { id: id.clone(), label, answers: BTreeMap::new(), first_round: None, finished: false });
         id
     }
@@ -158,6 +170,47 @@ impl Team {
     /// Each rater's scores, for the spread of a dimension across raters.
     pub fn rater_scores(&self, bank: &Bank) -> Vec<Scores> {
         self.raters.iter().filter(|r| !r.answers.is_empty()).map(|r| score(bank, &|id| r.answers.get(id).map(|g| g.value.clone()))).collect()
+    }
+
+    /// Takes a rater's answers from their own device: a rater this team knows (same id)
+    /// gains each answer that is newer than the one kept here, never an older one; an
+    /// unknown rater is added. Returns how many answers changed.
+    pub fn merge_rater(&mut self, incoming: Rater) -> usize {
+        let Some(known) = self.rater_mut(&incoming.id) else {
+            let n = incoming.answers.len();
+            self.raters.push(incoming);
+            return n.max(1);
+        };
+        let mut changed = 0;
+        for (item, given) in incoming.answers {
+            if known.answers.get(&item).is_none_or(|mine| mine.at < given.at) {
+                known.answers.insert(item, given);
+                changed += 1;
+            }
+        }
+        known.finished |= incoming.finished;
+        changed
+    }
+
+    /// Forgets the answers a rater gave since `since` (a turn left unattended, when staff
+    /// chose to discard such turns).
+    pub fn discard_since(&mut self, rater: &str, since: &str) {
+        if let Some(r) = self.rater_mut(rater) {
+            r.answers.retain(|_, g| g.at.as_str() < since);
+        }
+    }
+
+    /// Each scored dimension's lowest and highest score across the raters who have one.
+    pub fn spread(&self, bank: &Bank) -> Vec<Spread> {
+        let each = self.rater_scores(bank);
+        bank.scored_sections()
+            .map(|(si, _)| {
+                let scores: Vec<f64> = each.iter().filter_map(|s| s.dimensions.iter().find(|d| d.section == si)?.group.score.map(|x| x.get())).collect();
+                let low = scores.iter().copied().reduce(f64::min);
+                let high = scores.iter().copied().reduce(f64::max);
+                Spread { section: si, low, high, raters: scores.len() }
+            })
+            .collect()
     }
 
     /// Opens a second round: each rater's answers are kept as they were, and raters may

@@ -32,6 +32,8 @@ impl FormatId {
     pub const SURVEY_RESULTS: FormatId = FormatId("faro-survey-results", 1);
     pub const SHARE: FormatId = FormatId("faro-share", 1);
     pub const EVIDENCE: FormatId = FormatId("faro-evidence", 1);
+    /// One workshop rater's answers, from their own device back to the facilitator's.
+    pub const RATER: FormatId = FormatId("faro-rater", 1);
 
     pub fn as_str(self) -> &'static str {
         self.0

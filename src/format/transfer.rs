@@ -92,9 +92,13 @@ impl Receiver {
         self.progress()
     }
 
+    /// Parts resolved so far, and how many the message has (0 before the first part).
+    pub fn counts(&self) -> (usize, usize) {
+        (self.decoder.resolved_fragment_count().unwrap_or(0), self.decoder.fragment_count())
+    }
+
     fn progress(&self) -> Result<Progress, Problem> {
-        let total = self.decoder.fragment_count();
-        let resolved = self.decoder.resolved_fragment_count().unwrap_or(0);
+        let (resolved, total) = self.counts();
         let text = if self.decoder.complete() { Some(self.text()?) } else { None };
         Ok(Progress { resolved, total, text })
     }

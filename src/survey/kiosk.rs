@@ -39,6 +39,31 @@ pub struct SurveySettings {
     /// response rate by class.
     #[serde(default)]
     pub members_by_class: BTreeMap<String, usize>,
+    /// Seconds without a touch or a key before a kiosk or workshop turn asks "are you
+    /// still there?" (`None`: the default, [`IDLE_SECONDS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_seconds: Option<u32>,
+    /// What an unattended turn leaves: kept as unfinished (the default) or discarded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub discard_idle: bool,
+}
+
+/// Seconds of no input before the device asks whether someone is still there.
+pub const IDLE_SECONDS: u32 = 90;
+/// Fewest and most seconds staff can set.
+pub const IDLE_RANGE: (u32, u32) = (15, 3600);
+
+impl SurveySettings {
+    /// The idle time in force.
+    pub fn idle_seconds(&self) -> u32 {
+        self.idle_seconds.unwrap_or(IDLE_SECONDS).clamp(IDLE_RANGE.0, IDLE_RANGE.1)
+    }
+}
+
+/// Seconds the "are you still there?" question counts down before the form closes: a
+/// third of the idle time, between 10 and 30.
+pub fn countdown_seconds(idle: u32) -> u32 {
+    (idle / 3).clamp(10, 30)
 }
 
 /// Response rate, % (as the regional KPI defines it): responding member organisations ÷

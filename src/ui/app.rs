@@ -5,7 +5,7 @@ use crate::content::Content;
 use crate::kernel::i18n::Msg;
 use crate::kernel::problem::Problem;
 use crate::route::{Route, StaffPage};
-use crate::ui::assessment::{AssessmentPages, Home};
+use crate::ui::assessment::{AssessmentPages, Home, RaterTurn};
 use crate::ui::browser;
 use crate::ui::privacy::Privacy;
 use crate::ui::staff::{DashboardPage, EvidencePage, StaffBenchmark, StaffContent, StaffMembers, StaffResponses};
@@ -21,6 +21,8 @@ fn page(route: Route) -> AnyView {
         Route::Home => view! { <Home/> }.into_any(),
         Route::Assessment { id, page } => view! { <AssessmentPages id page/> }.into_any(),
         Route::Privacy => view! { <Privacy/> }.into_any(),
+        Route::Rater { id, rater, section } => view! { <RaterTurn id rater section/> }.into_any(),
+        Route::Receive => view! { <crate::ui::transfer::ReceivePage/> }.into_any(),
         Route::SurveyHome => view! { <SurveyHome/> }.into_any(),
         Route::Survey { id, page } => view! { <SurveyPages id page/> }.into_any(),
         Route::Staff(StaffPage::Responses) => view! { <StaffResponses/> }.into_any(),

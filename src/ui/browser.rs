@@ -329,3 +329,70 @@ pub fn call_window_function(name: &str) {
         }
     }
 }
+
+/// Milliseconds since the epoch (the idle timer's clock).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Starts the camera (the back one on a phone) into `video`. The error is the browser's
+/// reason, for the message that says what to do.
+pub async fn open_camera(video: &web_sys::HtmlVideoElement) -> Result<web_sys::MediaStream, String> {
+    let devices = web_sys::window().ok_or("no window")?.navigator().media_devices().map_err(|_| "no camera access here".to_owned())?;
+    let constraints = web_sys::MediaStreamConstraints::new();
+    let video_wish = js_sys::Object::new();
+    js_sys::Reflect::set(&video_wish, &"facingMode".into(), &"environment".into()).ok();
+    constraints.set_video(&video_wish);
+    let promise = devices.get_user_media_with_constraints(&constraints).map_err(|e| format!("{e:?}"))?;
+    let stream: web_sys::MediaStream = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(error_name)?.unchecked_into();
+    video.set_src_object(Some(&stream));
+    video.set_muted(true);
+    if let Ok(p) = video.play() {
+        wasm_bindgen_futures::JsFuture::from(p).await.ok();
+    }
+    Ok(stream)
+}
+
+/// A DOMException's name ("NotAllowedError"), or its text.
+fn error_name(e: JsValue) -> String {
+    js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Stops every track of a camera stream (the camera light goes off).
+pub fn stop_camera(stream: &web_sys::MediaStream) {
+    for track in stream.get_tracks().iter() {
+        track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+    }
+}
+
+/// The video's current picture in grey (one byte a pixel), at most 640 pixels wide.
+pub fn grey_frame(video: &web_sys::HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<(u32, u32, Vec<u8>)> {
+    let (vw, vh) = (video.video_width(), video.video_height());
+    if vw == 0 || vh == 0 {
+        return None;
+    }
+    let scale = (640.0 / f64::from(vw)).min(1.0);
+    let (w, h) = ((f64::from(vw) * scale) as u32, (f64::from(vh) * scale) as u32);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+    ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
+    let rgba = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?.data();
+    let grey = rgba.chunks_exact(4).map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8).collect();
+    Some((w, h, grey))
+}
+
+/// Draws a QR code (`width` modules a side, dark modules true) filling `canvas`, with
+/// the four-module quiet zone the readers need.
+pub fn draw_qr(canvas: &HtmlCanvasElement, width: usize, dark: &[u8]) {
+    let Some(ctx) = canvas.get_context("2d").ok().flatten().map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>()) else { return };
+    let side = f64::from(canvas.width());
+    let module = side / (width + 8) as f64;
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, side, side);
+    ctx.set_fill_style_str("#000");
+    for (k, _) in dark.iter().enumerate().filter(|(_, d)| **d != 0) {
+        let (x, y) = ((k % width + 4) as f64, (k / width + 4) as f64);
+        ctx.fill_rect((x * module).floor(), (y * module).floor(), module.ceil(), module.ceil());
+    }
+}

@@ -303,6 +303,8 @@ pub struct Bar {
     /// The first bar of a group (a dimension) carries the group's name, drawn as a
     /// heading row above it.
     pub group: Option<String>,
+    /// A workshop's lowest and highest rater score (a black whisker).
+    pub spread: Option<(f64, f64)>,
 }
 
 /// Horizontal bars 0–100 with labels on the left; a value of `None` is written "n/a".
@@ -344,6 +346,13 @@ pub fn hbars(canvas: HtmlCanvasElement, bars: &[Bar], legend_items: &[(String, R
         let _ = root.draw(&Text::new(value, (w as i32 - px(4.0), mid), font(11.0).pos(Pos::new(HPos::Right, VPos::Center))));
         if let Some(p) = bar.peer {
             let _ = root.draw(&PathElement::new(vec![(x_of(p), y + px(1.0)), (x_of(p), y + row - px(1.0))], PEERS.stroke_width((3.0 * K) as u32)));
+        }
+        if let Some((lo, hi)) = bar.spread {
+            let ink = INK.stroke_width((2.0 * K) as u32);
+            let _ = root.draw(&PathElement::new(vec![(x_of(lo), mid), (x_of(hi), mid)], ink));
+            for x in [x_of(lo), x_of(hi)] {
+                let _ = root.draw(&PathElement::new(vec![(x, mid - px(6.0)), (x, mid + px(6.0))], ink));
+            }
         }
         if let Some(c) = bar.champions {
             let _ = root.draw(&DashedPathElement::new(vec![(x_of(c), y), (x_of(c), y + row)], px(3.0), px(2.0), CHAMPIONS.stroke_width((3.0 * K) as u32)));

@@ -14,6 +14,7 @@ mod staff;
 pub mod state;
 mod survey;
 mod tools;
+mod transfer;
 pub mod widgets;
 
 pub use app::App;

@@ -4,7 +4,7 @@
 
 use crate::format::table::Workbook;
 use crate::kernel::i18n::Msg;
-use crate::tools::{Request, TomlReply};
+use crate::tools::{FrameReply, Request, TomlReply};
 use crate::ui::browser;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,15 +43,22 @@ async fn run(request: &Request) -> Result<Vec<u8>, Msg> {
     })
 }
 
+/// A worker, once its wasm is running: it says "ready", and a message sent earlier is lost.
+async fn started() -> Result<web_sys::Worker, String> {
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    match next_message(&worker).await {
+        Ok(ready) if ready.as_string().as_deref() == Some("ready") => Ok(worker),
+        other => {
+            worker.terminate();
+            Err(other.err().unwrap_or_else(|| "the tools worker did not start".to_owned()))
+        }
+    }
+}
+
 async fn run_raw(request: &Request) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
-    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
-    // The worker says "ready" once its wasm is running; a message sent earlier is lost.
+    let worker = started().await?;
     let result = async {
-        let ready = next_message(&worker).await?;
-        if ready.as_string().as_deref() != Some("ready") {
-            return Err("the tools worker did not start".to_owned());
-        }
         worker.post_message(&JsValue::from_str(&json)).map_err(|e| format!("{e:?}"))?;
         next_message(&worker).await
     }
@@ -79,4 +86,46 @@ pub async fn action_library() -> Result<String, Msg> {
 pub async fn toml_to_json(text: String) -> Result<TomlReply, Msg> {
     let bytes = run(&Request::TomlToJson { text }).await?;
     serde_json::from_slice(&bytes).map_err(|_| Msg::ExportWorkerFailed)
+}
+
+/// A file's text as QR codes to show one after the other: (width in modules, modules).
+pub async fn qr_frames(text: String) -> Result<Vec<(usize, Vec<u8>)>, Msg> {
+    let bytes = run(&Request::QrFrames { text }).await?;
+    let mut frames = Vec::new();
+    let mut rest = bytes.as_slice();
+    while let Some((&width, tail)) = rest.split_first() {
+        let n = usize::from(width) * usize::from(width);
+        let Some(modules) = tail.get(..n) else { break };
+        frames.push((usize::from(width), modules.to_vec()));
+        rest = &tail[n..];
+    }
+    Ok(frames)
+}
+
+/// A QR receiver in its own worker, alive until dropped: camera frames in, progress out.
+pub struct QrReceiver {
+    worker: web_sys::Worker,
+}
+
+impl QrReceiver {
+    pub async fn start() -> Result<QrReceiver, Msg> {
+        started().await.map(|worker| QrReceiver { worker }).map_err(|_| Msg::ExportWorkerFailed)
+    }
+
+    /// Reads one grey frame; `None` if the worker failed.
+    pub async fn frame(&self, width: u32, height: u32, grey: &[u8]) -> Option<FrameReply> {
+        let mut bytes = Vec::with_capacity(grey.len() + 4);
+        bytes.extend((width as u16).to_le_bytes());
+        bytes.extend((height as u16).to_le_bytes());
+        bytes.extend_from_slice(grey);
+        self.worker.post_message(&js_sys::Uint8Array::from(bytes.as_slice())).ok()?;
+        let reply = next_message(&self.worker).await.ok()?.as_string()?;
+        serde_json::from_str(&reply).ok()
+    }
+}
+
+impl Drop for QrReceiver {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }

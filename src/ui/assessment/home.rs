@@ -9,7 +9,7 @@ use crate::route::{AssessmentPage, Route};
 use crate::store::Summary;
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::use_state;
-use crate::ui::widgets::{BackupTools, ConfirmButton, ErrorBox, FilePicker};
+use crate::ui::widgets::{BackupTools, ConfirmButton, ErrorBox, FilePicker, QrSender};
 use leptos::prelude::*;
 
 #[component]
@@ -57,6 +57,7 @@ pub fn Home() -> impl IntoView {
             <div class="toolbar">
                 <FilePicker id="import-assessment" label=Signal::derive(move || state.t(Msg::HomeImport).to_owned())
                     accept=".json,application/json" multiple=true limit=MAX_ASSESSMENT_FILE on_files=on_import/>
+                <a class="button" href=Route::Receive.href()>{move || state.t(Msg::QrReceiveTitle)}</a>
             </div>
             <ErrorBox problems=problems.into() title=Msg::HomeImportFailed note=Msg::HomeImportNothingChanged/>
         </section>
@@ -76,6 +77,9 @@ fn SavedCard(summary: Summary) -> impl IntoView {
     };
     let open_href = Route::Assessment { id: summary.id.clone(), page: resume }.href();
     let results_href = Route::Assessment { id: summary.id.clone(), page: AssessmentPage::Results }.href();
+    let team_href = Route::Assessment { id: summary.id.clone(), page: AssessmentPage::Team }.href();
+    let sending = RwSignal::new(None::<String>);
+    let send = move |_| sending.set(state.assessment_record(&id.get_value()).map(|a| files::assessment_json(&a, &browser::now())));
     let duplicate = move |_| {
         if let Some(name) = state.duplicate(&id.get_value()) {
             state.notify(state.lang.get_untracked().fmt(Msg::HomeDuplicated, &[("name", &name)]));
@@ -107,10 +111,13 @@ fn SavedCard(summary: Summary) -> impl IntoView {
                 <a class="button" href=results_href>{move || state.t(Msg::HomeResults)}</a>
                 <button type="button" on:click=move |_| renaming.set(true)>{move || state.t(Msg::HomeRename)}</button>
                 <button type="button" on:click=duplicate>{move || state.t(Msg::HomeDuplicate)}</button>
+                <a class="button" href=team_href>{move || state.t(Msg::TeamTitle)}</a>
                 <button type="button" on:click=export_file>{move || state.t(Msg::HomeExport)}</button>
+                <button type="button" on:click=send>{move || state.t(Msg::QrSend)}</button>
                 <ConfirmButton label=Signal::derive(move || state.t(Msg::HomeDelete).to_owned())
                     question=Signal::derive(move || state.t(Msg::HomeDeleteConfirm).to_owned()) on_confirm=delete/>
             </div>
+            {move || sending.get().map(|text| view! { <QrSender text on_close=Callback::new(move |()| sending.set(None))/> })}
         </li>
     }
 }

@@ -3,6 +3,7 @@
 //! the export bar.
 
 mod comparison;
+mod consensus;
 mod derived;
 mod exports;
 mod home;
@@ -13,8 +14,10 @@ mod report;
 mod results;
 mod review;
 mod share;
+mod team;
 
 pub use home::Home;
+pub use team::RaterTurn;
 
 use crate::kernel::i18n::Msg;
 use crate::route::{AssessmentPage, Route};
@@ -46,6 +49,8 @@ pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
         AssessmentPage::Results => view! { <results::Results id bank/> }.into_any(),
         AssessmentPage::Plan => view! { <plan::PlanPage id bank/> }.into_any(),
         AssessmentPage::Report => view! { <report::Report id bank/> }.into_any(),
+        AssessmentPage::Team => view! { <team::TeamPage id bank/> }.into_any(),
+        AssessmentPage::Consensus => view! { <consensus::ConsensusPage id bank/> }.into_any(),
     }
 }
 

@@ -42,6 +42,7 @@ pub fn Results(id: String, bank: Arc<Bank>) -> impl IntoView {
         <BenchmarkPanel d/>
         <Areas d/>
         <SubBars d/>
+        <super::team::TeamSpread d/>
         <Clauses d/>
         <Progress bank/>
         <div class="pager no-print">
@@ -104,6 +105,7 @@ fn sub_bars(d: Derived, lang: crate::kernel::i18n::Lang) -> Vec<Bar> {
                         peer: row.and_then(|r| r.mean),
                         champions: row.and_then(|r| r.champions_mean),
                         group: (i == 0).then(|| title.clone()),
+                        spread: None,
                     }
                 })
             })

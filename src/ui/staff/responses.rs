@@ -11,7 +11,7 @@ use crate::survey::report::RawResponses;
 use crate::survey::{self, FileReport, Kiosk, MAX_RESPONSES_FILE};
 use crate::ui::browser::{self, PickedFile};
 use crate::ui::state::use_state;
-use crate::ui::widgets::{ConfirmButton, FilePicker, ProblemList};
+use crate::ui::widgets::{ConfirmButton, FilePicker, ProblemList, QrSender};
 use leptos::prelude::*;
 
 #[component]
@@ -115,10 +115,35 @@ fn KioskStart() -> impl IntoView {
                     <p class="muted" id="kiosk-code-help">{help}</p>
                     {move || code_problem.get().then(|| view! { <p class="bad" role="alert">{help}</p> })}
                 </div>
+                <IdleSettings/>
                 <button type="submit" class="primary">{move || state.t(Msg::KioskStart)}</button>
             </form>
             <p><a href=Route::SurveyHome.href()>{move || state.t(Msg::StaffFillHere)}</a></p>
         </section>
+    }
+}
+
+/// How long a kiosk form or a workshop turn may sit untouched, and what happens to it.
+#[component]
+fn IdleSettings() -> impl IntoView {
+    let state = use_state();
+    let (lo, hi) = crate::survey::IDLE_RANGE;
+    let seconds = move || state.survey_settings.with(|s| s.idle_seconds()).to_string();
+    let discard = move || state.survey_settings.with(|s| s.discard_idle);
+    view! {
+        <div class="field">
+            <label for="idle-seconds">{move || state.t(Msg::KioskIdleSeconds)}</label>
+            <input id="idle-seconds" type="number" min=lo max=hi step="1" prop:value=seconds aria-describedby="idle-help"
+                on:change=move |ev| state.set_idle(event_target_value(&ev).trim().parse().ok(), discard())/>
+            <p class="muted" id="idle-help">{move || state.t(Msg::KioskIdleHelp)}</p>
+        </div>
+        <div class="field">
+            <label for="idle-keep">{move || state.t(Msg::KioskIdleWhat)}</label>
+            <select id="idle-keep" on:change=move |ev| state.set_idle(state.survey_settings.with_untracked(|s| s.idle_seconds), event_target_value(&ev) == "discard")>
+                <option value="keep" selected=move || !discard()>{move || state.t(Msg::KioskIdleKeep)}</option>
+                <option value="discard" selected=discard>{move || state.t(Msg::KioskIdleDiscard)}</option>
+            </select>
+        </div>
     }
 }
 
@@ -130,6 +155,11 @@ fn Transfer() -> impl IntoView {
         let bank = state.content().satisfaction.clone();
         let json = survey::responses_json(&bank, &state.submitted_responses(), &browser::now());
         state.deliver(&format!("faro-raw-responses-transfer-{}.json", browser::today()), "application/json", json.as_bytes());
+    });
+    let sending = RwSignal::new(None::<String>);
+    let send = Callback::new(move |()| {
+        let bank = state.content().satisfaction.clone();
+        sending.set(Some(survey::responses_json(&bank, &state.submitted_responses(), &browser::now())));
     });
     let reports = RwSignal::new(Vec::<FileReport>::new());
     let on_import = Callback::new(move |files: Vec<Result<PickedFile, Problem>>| reports.set(state.import_response_files(files)));
@@ -146,7 +176,11 @@ fn Transfer() -> impl IntoView {
                     question=Signal::derive(move || state.t(Msg::StaffExportJsonConfirm).to_owned()) on_confirm=export_json/>
                 <FilePicker id="import-responses" label=Signal::derive(move || state.t(Msg::StaffImport).to_owned())
                     accept=".json,.csv,application/json,text/csv" multiple=true limit=MAX_RESPONSES_FILE on_files=on_import/>
+                <ConfirmButton label=Signal::derive(move || state.t(Msg::QrSend).to_owned())
+                    question=Signal::derive(move || state.t(Msg::StaffExportJsonConfirm).to_owned()) on_confirm=send/>
+                <a class="button" href=Route::Receive.href()>{move || state.t(Msg::QrReceiveTitle)}</a>
             </div>
+            {move || sending.get().map(|text| view! { <QrSender text on_close=Callback::new(move |()| sending.set(None))/> })}
             <ImportReports reports=reports.into()/>
             <p>
                 <ConfirmButton class="danger" label=Signal::derive(move || state.t(Msg::StaffResponsesWipe).to_owned())

@@ -93,7 +93,7 @@ impl AppState {
             AssessmentPage::Profile => 0,
             AssessmentPage::Section(n) => (n + 1).min(sections + 1),
             AssessmentPage::Review => sections + 1,
-            AssessmentPage::Results | AssessmentPage::Plan | AssessmentPage::Report => return,
+            AssessmentPage::Results | AssessmentPage::Plan | AssessmentPage::Report | AssessmentPage::Team | AssessmentPage::Consensus => return,
         };
         if self.open(id) {
             self.edit(|a, _| a.resume.page = index);
@@ -181,6 +181,9 @@ impl AppState {
     /// Changes another stored assessment than the open one (last year's plan, reviewed
     /// at this year's assessment) and saves it.
     pub fn edit_stored(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        if self.current.with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id)) {
+            return self.edit(|a, _| change(a));
+        }
         let Some(mut a) = self.load_assessment(id) else { return };
         let before = a.clone();
         change(&mut a);

@@ -7,7 +7,9 @@ mod assessments;
 mod device;
 mod lazy;
 mod members;
+mod received;
 mod survey;
+mod team;
 
 pub use lazy::{BenchState, Loaded};
 

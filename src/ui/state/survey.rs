@@ -136,6 +136,19 @@ impl AppState {
         self.set_kiosk(Some(k));
     }
 
+    /// Kiosk: the respondent left the form unattended. Their answers stay as an unfinished
+    /// response (never counted) or, if staff chose so, are deleted; the next person gets
+    /// a fresh form.
+    pub fn kiosk_idle(&self, keep: bool) {
+        let Some(k) = self.kiosk.get_untracked() else { return };
+        if !keep {
+            self.remove(&store::response_key(&k.current));
+            self.responses.update(|all| Arc::make_mut(all).retain(|r| r.id != k.current));
+        }
+        self.response.set(None);
+        self.next_respondent();
+    }
+
     /// Ends the kiosk session if `attempt` is its code; returns how many responses it
     /// collected, or `None` for a wrong code.
     pub fn end_kiosk(&self, attempt: &str) -> Option<usize> {
@@ -179,6 +192,14 @@ impl AppState {
             None => {
                 s.members_by_class.remove(class);
             }
+        });
+    }
+
+    /// The idle time of kiosk and workshop turns, and whether an unattended turn is kept.
+    pub fn set_idle(&self, seconds: Option<u32>, discard: bool) {
+        self.change_settings(|s| {
+            s.idle_seconds = seconds.map(|x| x.clamp(crate::survey::kiosk::IDLE_RANGE.0, crate::survey::kiosk::IDLE_RANGE.1));
+            s.discard_idle = discard;
         });
     }
 

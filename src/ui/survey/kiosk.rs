@@ -3,6 +3,7 @@
 use crate::kernel::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::state::use_state;
+use crate::ui::widgets::IdleGuard;
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +16,7 @@ pub fn KioskBar() -> impl IntoView {
                 <div class="kiosk-bar no-print" role="region" aria-label=move || state.t(Msg::KioskLabel)>
                     <span><strong>{move || state.t(Msg::KioskLabel)}</strong>" · "{k.label.clone()}</span>
                     <span data-testid="kiosk-count">{move || state.lang.get().fmt(Msg::KioskCount, &[("n", &state.kiosk.get().map(|k| k.collected).unwrap_or(0))])}</span>
+                    <KioskIdle/>
                     {move || if asking.get() {
                         view! { <ExitForm asking/> }.into_any()
                     } else {
@@ -24,6 +26,16 @@ pub fn KioskBar() -> impl IntoView {
             }
         })
     }
+}
+
+/// Watches the respondent's form once something is answered: left unattended, it closes
+/// (kept as unfinished or discarded, as staff set) and a fresh form appears.
+#[component]
+fn KioskIdle() -> impl IntoView {
+    let state = use_state();
+    let touched =
+        Memo::new(move |_| state.response.with(|r| r.as_ref().is_some_and(|r| r.submitted_at.is_none() && (!r.answers.is_empty() || !r.profile.is_empty()))));
+    move || touched.get().then(|| view! { <IdleGuard on_timeout=Callback::new(move |keep| state.kiosk_idle(keep))/> })
 }
 
 /// The exit code, asked in place; a wrong code says so and keeps the session.
