@@ -2,7 +2,7 @@
 //! example, flags, the consensus recorded with the raters' answers kept, and exports that
 //! hold no rater's answers unless the raw team file is asked for.
 
-use faro::assessment::files::{assessment_json, team_json};
+use faro::assessment::files::{assessment_json, rater_file, rater_json, team_json};
 use faro::assessment::record::{Assessment, Given};
 use faro::assessment::team::{item_agreement, proposed, Team, AD_THRESHOLD};
 use faro::content::bank::{Answer, Bank};
@@ -95,4 +95,44 @@ fn a_second_round_keeps_the_first() {
     assert_eq!(team.round, 2);
     assert_eq!(team.raters[0].first_round.as_ref().unwrap()[&bank().items()[0].id].value, Answer::Level(1));
     assert!(!item_agreement(&team.raters, &bank().items()[0].id).flagged, "4 and 5 agree");
+}
+
+/// A rater who answered on their own device brings a rater file: it merges into the
+/// facilitator's workshop by rater id, newer answers win, and a bad file is refused
+/// with where and why.
+#[test]
+fn rater_files_come_back_and_never_overwrite_newer_answers() {
+    let q = &bank().items()[0].id;
+    let mut own = Assessment::new("w1".into(), "Workshop".into(), bank(), Lang::DEFAULT, "t");
+    own.team = Some(team_of(&[&[Some(2)]]));
+    let json = rater_json(&own, "rater-1", "now").unwrap();
+    let body = rater_file("r.json", json.as_bytes(), bank()).unwrap();
+    assert_eq!((body.assessment_id.as_str(), body.rater.label.as_str()), ("w1", "R0"));
+
+    // The facilitator's copy: the rater answered later here (time "u" > "t").
+    let mut team = team_of(&[&[Some(4)]]);
+    team.rater_mut("rater-1").unwrap().answers.get_mut(q).unwrap().at = "u".into();
+    assert_eq!(team.merge_rater(body.rater.clone()), 0, "an older answer does not replace a newer one");
+    assert_eq!(team.raters[0].answers[q].value, Answer::Level(4));
+    let mut fresh = Team::default();
+    assert_eq!(fresh.merge_rater(body.rater), 1, "an unknown rater is added");
+
+    // A level outside the scale, an unknown question and a bad id: refused, located.
+    let bad = json.replace("\"level\": 2", "\"level\": 9").replace("\"level\":2", "\"level\":9").replace("rater-1", "rater 1");
+    let problems = rater_file("r.json", bad.as_bytes(), bank()).unwrap_err();
+    assert!(problems.len() >= 2, "{problems:?}");
+    assert!(problems.iter().all(|p| p.file == "r.json"));
+    assert!(rater_file("r.json", b"{\"format\":\"faro-assessment\",\"schema\":1}", bank()).is_err());
+}
+
+/// What an unattended turn leaves when staff chose to discard it: only what the rater
+/// answered since the turn began goes.
+#[test]
+fn a_discarded_turn_forgets_only_itself() {
+    let mut team = team_of(&[&[Some(2), Some(3)]]);
+    team.rater_mut("rater-1").unwrap().answers.values_mut().for_each(|g| g.at = "2027-01-01T09:00:00Z".into());
+    let late = Given { value: Answer::Level(5), at: "2027-01-01T10:05:00Z".into(), carried: false };
+    team.rater_mut("rater-1").unwrap().answers.insert(bank().items()[2].id.clone(), late);
+    team.discard_since("rater-1", "2027-01-01T10:00:00Z");
+    assert_eq!(team.raters[0].answers.len(), 2);
 }

@@ -161,6 +161,26 @@ test('axe-core finds no WCAG 2.1 AA violation on any page or dialog', async ({ b
     await page.waitForTimeout(400);
     await check(name);
   }
+  // The workshop: raters, a turn, the agreement, the projector; QR sending and receiving.
+  await page.goto(`${baseURL}#/a/${id}/team`);
+  await page.getByRole('button', { name: 'Trasforma questa autovalutazione in workshop' }).click();
+  await page.getByLabel('Etichetta del valutatore').fill('Direzione');
+  await page.getByRole('button', { name: 'Aggiungi valutatore' }).click();
+  await check('workshop');
+  await page.getByRole('button', { name: 'Invia con QR' }).click();
+  await expect(page.locator('.qr-sender [role=status]')).toContainText('codic');
+  await check('QR sender');
+  await page.getByRole('link', { name: 'Inizia il turno' }).click();
+  await page.locator('fieldset.question input[type=radio]').first().check();
+  await check('rater turn');
+  await page.getByRole('button', { name: 'Ho finito: passo il dispositivo' }).click();
+  await page.getByText('Accordo e consenso (per il facilitatore)').click();
+  await check('agreement');
+  await page.getByRole('link', { name: 'Discuti al proiettore' }).click();
+  await page.getByRole('button', { name: 'Tutte le domande' }).click();
+  await check('projector');
+  await page.goto(`${baseURL}#/receive`);
+  await check('QR receiver');
   await page.goto(`${baseURL}#/privacy`);
   await check('privacy');
   await page.goto(`${baseURL}#/nowhere`);
