@@ -69,7 +69,7 @@ fn three_years_of_results_make_a_trend_and_carry_the_commitments() {
     assert_eq!(b2b.points.len(), 3);
     // The evidence pack: method, trend, the commitment beside this year's result.
     let all = year_of(2027, 14, 5);
-    let settings = SurveySettings { members: Some(40), members_by_class: BTreeMap::new() };
+    let settings = SurveySettings { members: Some(40), members_by_class: BTreeMap::new(), ..SurveySettings::default() };
     let report = SurveyReport {
         bank: bank(),
         catalogue: &content().catalogue,

@@ -107,6 +107,7 @@ fn main() {
             peak_since(base)
         ));
     }
+    write_surveyjs(bank, "target/bench/surveyjs/survey.json");
     lines.extend(qr_lines(survey_bank, &a, &plan_of(&content, &a, &bench)));
     let table = lines.join("\n");
     println!("{table}");
@@ -168,4 +169,42 @@ fn qr_lines(survey_bank: &faro::content::bank::Bank, a: &Assessment, plan: &faro
         ));
     }
     lines
+}
+
+/// The same questionnaire as Faro's first load shows, for SurveyJS (`scripts/bench.mjs`
+/// measures both in one run): a page per dimension, each question a radio group of its
+/// five described levels and "don't know", in Italian.
+fn write_surveyjs(bank: &faro::content::bank::Bank, out: &str) {
+    use faro::content::bank::ItemKind;
+    let lang = Lang::DEFAULT;
+    let pages: Vec<serde_json::Value> = bank
+        .sections()
+        .iter()
+        .enumerate()
+        .map(|(si, section)| {
+            let elements: Vec<serde_json::Value> = bank
+                .items_in(si)
+                .filter_map(|item| match &item.kind {
+                    ItemKind::Level { levels } => Some(serde_json::json!({
+                        "type": "radiogroup",
+                        "name": item.id,
+                        "title": item.text.get(lang),
+                        "description": item.help.as_ref().map(|h| h.get(lang)),
+                        "isRequired": item.required,
+                        "choices": levels.iter().enumerate().map(|(k, l)| serde_json::json!({ "value": k + 1, "text": l.get(lang) })).collect::<Vec<_>>(),
+                        "showOtherItem": false,
+                        "showNoneItem": true,
+                        "noneText": lang.t(faro::kernel::i18n::Msg::AnswerDontKnow),
+                    })),
+                    _ => None,
+                })
+                .collect();
+            serde_json::json!({ "name": section.id, "title": section.title.get(lang), "elements": elements })
+        })
+        .collect();
+    let survey = serde_json::json!({ "title": bank.meta().title.get(lang), "showProgressBar": "top", "pages": pages });
+    if let Some(dir) = std::path::Path::new(out).parent() {
+        std::fs::create_dir_all(dir).ok();
+    }
+    std::fs::write(out, serde_json::to_string(&survey).expect("JSON")).expect("write the SurveyJS questionnaire");
 }

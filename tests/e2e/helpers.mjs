@@ -113,6 +113,16 @@ export async function answerVisible(page, pick) {
   throw new Error('answerVisible did not settle');
 }
 
+/** Starts a new assessment from the home page and fills the company profile. */
+export async function startAssessment(page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
+  for (const [id, v] of [['size_class', 'small'], ['nace_section', 'C'], ['competence_area', 'sustainable_manufacturing'], ['age_class', 'y10_24'],
+    ['region', 'lombardia'], ['rd_intensity', 'p1_3'], ['revenue_growth', 'g2_10'], ['new_offer_share', 's11_25']]) {
+    await page.locator(`#p-${id}`).selectOption(v);
+  }
+}
+
 /** Clicks the pager's "next" link and waits for the new page's heading. */
 export async function nextPage(page) {
   const before = await page.locator('main h1').innerText();

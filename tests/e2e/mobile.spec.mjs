@@ -4,7 +4,7 @@
 // they are shown, so their labels keep their size. Screenshots: target/screenshots/6*.
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
-import { SHOTS, shot, guard, answerVisible, nextPage } from './helpers.mjs';
+import { SHOTS, shot, guard, answerVisible, nextPage, startAssessment } from './helpers.mjs';
 
 test.use({ viewport: { width: 375, height: 740 } });
 
@@ -29,12 +29,7 @@ async function fitsThePhone(page, name) {
 
 test('results, plan, report and dashboard read on a phone; a question shows on the first screen', async ({ page, baseURL }) => {
   const watch = guard(page, baseURL);
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
-  for (const [id, v] of [['size_class', 'small'], ['nace_section', 'C'], ['competence_area', 'sustainable_manufacturing'], ['age_class', 'y10_24'],
-    ['region', 'lombardia'], ['rd_intensity', 'p1_3'], ['revenue_growth', 'g2_10'], ['new_offer_share', 's11_25']]) {
-    await page.locator(`#p-${id}`).selectOption(v);
-  }
+  await startAssessment(page);
   await nextPage(page);
   // The first question of the section: its heading and first answer on the first screen.
   await page.screenshot({ path: path.join(SHOTS, '60-mobile-question-first-screen.png') });

@@ -57,13 +57,13 @@ function writeY4m(file, frames, damage = false) {
 }
 
 /** Opens the receiving page in a browser whose camera plays `video`; returns it. */
-async function receiver(video, baseURL) {
+async function receiver(video, baseURL, url = './#/receive') {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   });
   const page = await (await browser.newContext({ baseURL })).newPage();
-  await page.goto('./#/receive');
+  await page.goto(url);
   await page.getByRole('button', { name: 'Avvia la fotocamera' }).click();
   return { browser, page };
 }
@@ -95,6 +95,13 @@ test('a survey response crosses by animated QR; dropped frames still arrive; a d
   await shot(rx, '85-qr-receiver');
   await expect(rx.getByTestId('qr-done')).toContainText('1 nuove risposte', { timeout: 60_000 });
   await shot(rx, '86-qr-received');
+  expect(await responsesIn(rx)).toEqual([sent]);
+  await browser.close();
+
+  // The single HTML file opened from disk reads the camera too (Chromium allows it there).
+  const single = path.resolve(import.meta.dirname, '../../dist-single/faro.html');
+  ({ browser, page: rx } = await receiver(whole, baseURL, `file://${single}#/receive`));
+  await expect(rx.getByTestId('qr-done')).toContainText('1 nuove risposte', { timeout: 60_000 });
   expect(await responsesIn(rx)).toEqual([sent]);
   await browser.close();
 

@@ -3,7 +3,7 @@
 // plan while the exports hold no rater's own answers.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { shot, guard, storage } from './helpers.mjs';
+import { shot, guard, storage, startAssessment } from './helpers.mjs';
 
 // Radio index per rater and question: odd questions everyone says level 3; even ones
 // two raters say 2 and the third says 5 (AD = 1.33 > 0.83: flagged).
@@ -33,12 +33,7 @@ async function takeTurn(page, label) {
 
 test('three raters in turns, consensus at the projector, exports without individual answers', async ({ page, baseURL }) => {
   const watch = guard(page, baseURL);
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
-  for (const [id, v] of [['size_class', 'small'], ['nace_section', 'C'], ['competence_area', 'sustainable_manufacturing'], ['age_class', 'y10_24'],
-    ['region', 'lombardia'], ['rd_intensity', 'p1_3'], ['revenue_growth', 'g2_10'], ['new_offer_share', 's11_25']]) {
-    await page.locator(`#p-${id}`).selectOption(v);
-  }
+  await startAssessment(page);
   const id = page.url().match(/#\/a\/([^/]+)/)[1];
   await page.goto(`./#/a/${id}/team`);
   await page.getByRole('button', { name: 'Trasforma questa autovalutazione in workshop' }).click();

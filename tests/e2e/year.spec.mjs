@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { shot, guard, answerVisible, nextPage, pdfText } from './helpers.mjs';
+import { shot, guard, answerVisible, nextPage, pdfText, startAssessment } from './helpers.mjs';
 
 const DATA = path.join(import.meta.dirname, 'data');
 
@@ -18,12 +18,7 @@ async function answerAll(page, levelOf) {
 
 test('a company follows up its plan, starts next year and sees its progress', async ({ page, baseURL }) => {
   const watch = guard(page, baseURL);
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Inizia una nuova autovalutazione' }).click();
-  for (const [id, v] of [['size_class', 'small'], ['nace_section', 'C'], ['competence_area', 'sustainable_manufacturing'], ['age_class', 'y10_24'],
-    ['region', 'lombardia'], ['rd_intensity', 'p1_3'], ['revenue_growth', 'g2_10'], ['new_offer_share', 's11_25']]) {
-    await page.locator(`#p-${id}`).selectOption(v);
-  }
+  await startAssessment(page);
   await nextPage(page);
   await answerAll(page, (n) => [0, 1, 1, 2][n % 4]);
   await page.getByRole('link', { name: 'Vedi i risultati' }).click();

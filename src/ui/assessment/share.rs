@@ -4,6 +4,7 @@
 use crate::assessment::share::consent_statement;
 use crate::kernel::i18n::Msg;
 use crate::ui::state::use_state;
+use crate::ui::widgets::QrSender;
 use leptos::prelude::*;
 
 #[component]
@@ -12,6 +13,7 @@ pub fn ShareWithCluster() -> impl IntoView {
     let key = RwSignal::new(String::new());
     let with_levels = RwSignal::new(false);
     let agreed = RwSignal::new(false);
+    let sending = RwSignal::new(None::<String>);
     // Changing what is shared asks for the consent again.
     Effect::new(move |_| {
         with_levels.track();
@@ -37,9 +39,15 @@ pub fn ShareWithCluster() -> impl IntoView {
                     <span data-testid="consent-statement">{move || consent_statement(with_levels.get(), state.lang.get())}</span>
                 </label>
             </p>
-            <button type="button" class="primary" disabled=move || !agreed.get() on:click=move |_| state.share_current(&key.get_untracked(), with_levels.get_untracked())>
-                {move || state.t(Msg::ShareDownload)}
-            </button>
+            <div class="toolbar">
+                <button type="button" class="primary" disabled=move || !agreed.get() on:click=move |_| state.share_current(&key.get_untracked(), with_levels.get_untracked())>
+                    {move || state.t(Msg::ShareDownload)}
+                </button>
+                <button type="button" disabled=move || !agreed.get() on:click=move |_| sending.set(state.share_text(&key.get_untracked(), with_levels.get_untracked()))>
+                    {move || state.t(Msg::QrSend)}
+                </button>
+            </div>
+            {move || sending.get().map(|text| view! { <QrSender text on_close=Callback::new(move |()| sending.set(None))/> })}
         </section>
     }
 }

@@ -10,10 +10,16 @@ use std::sync::Arc;
 impl AppState {
     /// Offers the open assessment's share file, after the member ticked the consent.
     pub fn share_current(&self, company_key: &str, with_levels: bool) {
-        let Some(a) = self.current.get_untracked() else { return };
-        let share = Share::of(&a, &self.content().innovation, company_key, with_levels, browser::random_id(), &browser::now());
-        let json = share_json(&share, &browser::now());
+        let Some(json) = self.share_text(company_key, with_levels) else { return };
         self.deliver(&format!("faro-share-{}.json", browser::today()), "application/json", json.as_bytes());
+    }
+
+    /// The open assessment's share file, after the member ticked the consent (to
+    /// download, or to send by QR).
+    pub fn share_text(&self, company_key: &str, with_levels: bool) -> Option<String> {
+        let a = self.current.get_untracked()?;
+        let share = Share::of(&a, &self.content().innovation, company_key, with_levels, browser::random_id(), &browser::now());
+        Some(share_json(&share, &browser::now()))
     }
 
     /// Stores the shared results in `files` that are new; returns what each file did.
