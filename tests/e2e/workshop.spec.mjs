@@ -35,7 +35,7 @@ test('three raters in turns, consensus at the projector, exports without individ
   const watch = guard(page, baseURL);
   await startAssessment(page);
   const id = page.url().match(/#\/a\/([^/]+)/)[1];
-  await page.goto(`./#/a/${id}/team`);
+  await page.getByRole('link', { name: 'Conducetela come workshop' }).click();
   await page.getByRole('button', { name: 'Trasforma questa autovalutazione in workshop' }).click();
   for (const label of ['A', 'B', 'C']) {
     await page.getByLabel('Etichetta del valutatore').fill(label);

@@ -4,6 +4,7 @@
 use super::page_route;
 use crate::content::bank::{Answer, Bank, Item};
 use crate::kernel::i18n::Msg;
+use crate::route::{AssessmentPage, Route};
 use crate::ui::state::use_state;
 use crate::ui::widgets::{dom_id, page_heading, ProfileSelect, QuestionField, Step, StepNavigator};
 use leptos::prelude::*;
@@ -65,6 +66,10 @@ pub fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView 
         <Navigator id=id.clone() bank=bank.clone() page/>
         <h1 tabindex="-1">{title}</h1>
         <p class="lead">{intro}</p>
+        {(page == 0).then(|| {
+            let team = Route::Assessment { id: id.clone(), page: AssessmentPage::Team }.href();
+            view! { <p class="muted no-print">{move || state.t(Msg::TeamFromProfile)}" "<a href=team>{move || state.t(Msg::TeamFromProfileLink)}</a></p> }
+        })}
         {(page > 0).then(|| view! { <p class="muted legend-note">{move || state.t(Msg::QuestionnaireLevelsNote)}</p> })}
         {body}
         <div class="pager no-print">

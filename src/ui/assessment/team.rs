@@ -24,9 +24,11 @@ pub fn TeamPage(id: String, bank: Arc<Bank>) -> impl IntoView {
     let state = use_state();
     let is_team = Memo::new(move |_| state.current.with(|a| a.as_ref().is_some_and(|a| a.team.is_some())));
     let id = StoredValue::new(id);
+    let profile = Route::Assessment { id: id.get_value(), page: AssessmentPage::Profile }.href();
     view! {
         <h1 tabindex="-1">{move || state.t(Msg::TeamTitle)}</h1>
         <p class="lead">{move || state.t(Msg::TeamIntro)}</p>
+        <p><a href=profile>{move || state.t(Msg::TeamToProfile)}</a></p>
         {move || if is_team.get() {
             view! {
                 <RaterList id=id.get_value() bank=bank.clone()/>
