@@ -22,7 +22,7 @@ pub enum Request {
 /// mixes again (at least 30), so a receiver that missed some frames completes in the
 /// next pass without waiting for the same ones.
 fn frame_count(parts: usize) -> usize {
-    (2 * parts).max(30).min(2000)
+    (2 * parts).clamp(30, 2000)
 }
 
 /// The frames of a QR sequence, one after the other: a byte with the code's width in
