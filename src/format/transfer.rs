@@ -50,7 +50,7 @@ pub fn qr(part: &str) -> Option<(usize, Vec<bool>)> {
 }
 
 /// Where a receiver stands.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     /// Parts resolved so far, of how many (0 before the first part).
     pub resolved: usize,
