@@ -213,6 +213,7 @@ ${out.join('\n')}
 
 ## Native (Rust, release build)
 
-${nativeTable}`;
+${nativeTable}
+${fs.readFileSync(path.join(ROOT, 'scripts/bench-levers.md'), 'utf8')}`;
 fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc);
 console.log('\nwrote BENCHMARKS.md');
