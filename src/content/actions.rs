@@ -5,7 +5,7 @@ use crate::content::bank::Bank;
 use crate::content::catalogue::Catalogue;
 use crate::kernel::i18n::{Localized, Msg};
 use crate::kernel::ids::is_valid_id;
-use crate::kernel::problem::{from_json_error, from_toml_error, line_of_id, Expected, Found, Problem, ProblemKind, Source, Thing};
+use crate::kernel::problem::{line_of_id, Expected, Found, Problem, ProblemKind, Source, Thing};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -91,12 +91,12 @@ pub struct Library {
 
 impl Library {
     pub fn from_toml(source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
+        let file: LibraryFile = source.read_toml()?;
         Library::from_file(file, source, bank, catalogue)
     }
 
     pub fn from_json(json: &str, source: Source, bank: &Bank, catalogue: &Catalogue) -> Result<Library, Vec<Problem>> {
-        let file: LibraryFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
+        let file: LibraryFile = source.read_json(json)?;
         Library::from_file(file, source, bank, catalogue)
     }
 

@@ -3,7 +3,7 @@
 
 use crate::kernel::i18n::Localized;
 use crate::kernel::ids::is_valid_id;
-use crate::kernel::problem::{from_json_error, from_toml_error, line_of_id, Expected, Found, Problem, ProblemKind, Source};
+use crate::kernel::problem::{line_of_id, Expected, Found, Problem, ProblemKind, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -48,12 +48,12 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn from_toml(source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
+        let file: CatalogueFile = source.read_toml()?;
         Catalogue::from_file(file, source)
     }
 
     pub fn from_json(json: &str, source: Source) -> Result<Catalogue, Vec<Problem>> {
-        let file: CatalogueFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
+        let file: CatalogueFile = source.read_json(json)?;
         Catalogue::from_file(file, source)
     }
 

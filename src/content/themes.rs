@@ -3,7 +3,7 @@
 
 use crate::kernel::i18n::{Lang, Localized};
 use crate::kernel::ids::is_valid_id;
-use crate::kernel::problem::{from_json_error, from_toml_error, line_of_id, Expected, Found, Problem, ProblemKind, Source};
+use crate::kernel::problem::{line_of_id, Expected, Found, Problem, ProblemKind, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,12 +41,12 @@ pub struct Codebook {
 
 impl Codebook {
     pub fn from_toml(source: Source) -> Result<Codebook, Vec<Problem>> {
-        let file: CodebookFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
+        let file: CodebookFile = source.read_toml()?;
         Codebook::from_file(file, source)
     }
 
     pub fn from_json(json: &str, source: Source) -> Result<Codebook, Vec<Problem>> {
-        let file: CodebookFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
+        let file: CodebookFile = source.read_json(json)?;
         Codebook::from_file(file, source)
     }
 

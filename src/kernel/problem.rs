@@ -282,6 +282,19 @@ pub struct Source<'a> {
     pub text: &'a str,
 }
 
+impl Source<'_> {
+    /// The text read as TOML into `T`, or the parser's complaint located and in words.
+    pub fn read_toml<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
+        toml::from_str(self.text).map_err(|e| vec![from_toml_error(self.name, self.text, &e)])
+    }
+
+    /// `json` (this source's content in its JSON form) read into `T`, or the located
+    /// complaint.
+    pub fn read_json<T: serde::de::DeserializeOwned>(&self, json: &str) -> Result<T, Vec<Problem>> {
+        serde_json::from_str(json).map_err(|e| vec![from_json_error(self.name, json, &e)])
+    }
+}
+
 impl Problem {
     pub fn new(file: &str, kind: ProblemKind) -> Problem {
         Problem { file: file.to_owned(), line: None, record: None, field: None, kind }

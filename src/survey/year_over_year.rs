@@ -62,19 +62,6 @@ pub fn earlier_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Year, Vec<P
         let label = file.body.year.map_or_else(|| name.to_owned(), |y| y.to_string());
         return Ok(Year { label, dashboard: file.body.dashboard, commitments: file.body.commitments });
     }
-    Ok(Year { label: name.trim_end_matches(".json").trim_end_matches(".csv").to_owned(), dashboard: last_year(name, bytes, bank)?, commitments: Vec::new() })
-}
-
-/// Last year's figures from a responses file (JSON or CSV) or a results file.
-pub fn last_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Dashboard, Vec<Problem>> {
-    let text = text_of(name, bytes, MAX_RESPONSES_FILE).map_err(|p| vec![p])?;
-    if format_of(text).as_deref() == Some(FormatId::SURVEY_RESULTS.as_str()) {
-        let file: ResultsFile = envelope::read_text(name, text, FormatId::SURVEY_RESULTS).map_err(|p| vec![p])?;
-        if file.bank_id != bank.id() {
-            return Err(vec![Problem::new(name, ProblemKind::UnknownBank { id: file.body.bank_id, version: file.body.bank_version })]);
-        }
-        return Ok(file.body.dashboard);
-    }
     // Last year's questionnaire has last year's version: read its rows against this year's
     // bank (same id); questions that no longer exist are reported as ignored columns.
     let mut known = BTreeSet::new();
@@ -83,7 +70,13 @@ pub fn last_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Dashboard, Vec
     if report.accepted_count == 0 {
         return Err(if report.rejected.is_empty() { vec![Problem::new(name, ProblemKind::Empty)] } else { report.rejected });
     }
-    Ok(aggregate(bank, &data))
+    let label = name.trim_end_matches(".json").trim_end_matches(".csv").to_owned();
+    Ok(Year { label, dashboard: aggregate(bank, &data), commitments: Vec::new() })
+}
+
+/// Last year's figures from a responses file (JSON or CSV) or a results file.
+pub fn last_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Dashboard, Vec<Problem>> {
+    earlier_year(name, bytes, bank).map(|year| year.dashboard)
 }
 
 /// What a year-over-year row compares.

@@ -16,7 +16,7 @@ pub use validate::{ISO_CLAUSES, WEIGHT_RANGE};
 
 use crate::content::catalogue::Catalogue;
 use crate::kernel::i18n::Lang;
-use crate::kernel::problem::{from_json_error, from_toml_error, Problem, Source};
+use crate::kernel::problem::{Problem, Source};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A question bank that passed validation. Fields are read-only by construction.
@@ -30,13 +30,13 @@ pub struct Bank {
 impl Bank {
     /// Parses a bank written in TOML (the format staff edit).
     pub fn from_toml(source: Source, catalogue: Option<&Catalogue>) -> Result<Bank, Vec<Problem>> {
-        let file: BankFile = toml::from_str(source.text).map_err(|e| vec![from_toml_error(source.name, source.text, &e)])?;
+        let file: BankFile = source.read_toml()?;
         Bank::from_file(file, source, catalogue)
     }
 
     /// Parses a bank in its JSON form (bundled banks are embedded as JSON by `build.rs`).
     pub fn from_json(json: &str, source: Source, catalogue: Option<&Catalogue>) -> Result<Bank, Vec<Problem>> {
-        let file: BankFile = serde_json::from_str(json).map_err(|e| vec![from_json_error(source.name, json, &e)])?;
+        let file: BankFile = source.read_json(json)?;
         Bank::from_file(file, source, catalogue)
     }
 

@@ -166,7 +166,13 @@ pub fn RaterTurn(id: String, rater: String, section: usize) -> impl IntoView {
     .into_any()
 }
 
-/// The questions of one section, bound to one rater's answers.
+/// A rater's answer to a question, from the open workshop.
+fn rater_answer(rater: &str, item: &str) -> Option<Answer> {
+    use_state().current.with(|a| a.as_ref()?.team.as_ref()?.raters.iter().find(|r| r.id == rater)?.answers.get(item).map(|g| g.value.clone()))
+}
+
+/// The questions of one section, bound to one rater's answers (a question shown only
+/// after some answer is shown as that rater answered).
 #[component]
 fn RaterQuestions(bank: Arc<Bank>, rater: String, section: usize) -> impl IntoView {
     let state = use_state();
@@ -178,15 +184,12 @@ fn RaterQuestions(bank: Arc<Bank>, rater: String, section: usize) -> impl IntoVi
         .enumerate()
         .map(|(i, item)| {
             let key = StoredValue::new(item.id.clone());
-            let answer = Signal::derive(move || {
-                state.current.with(|a| {
-                    let team = a.as_ref()?.team.as_ref()?;
-                    team.raters.iter().find(|r| r.id == *rater.read_value())?.answers.get(&*key.read_value()).map(|g| g.value.clone())
-                })
-            });
+            let answer = Signal::derive(move || rater_answer(&rater.read_value(), &key.read_value()));
+            let check = item.clone();
+            let shown = Memo::new(move |_| check.is_visible(|id| rater_answer(&rater.read_value(), id).map(|a| a.token())));
             let it = item.clone();
             let on_answer = Callback::new(move |value: Option<Answer>| state.rater_answer(&rater.read_value(), &it, value));
-            view! { <QuestionField item number=offset + i + 1 answer on_answer/> }
+            move || shown.get().then(|| view! { <QuestionField item=item.clone() number=offset + i + 1 answer on_answer/> })
         })
         .collect_view();
     view! { <div class="questions">{fields}</div> }
