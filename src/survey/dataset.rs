@@ -1,6 +1,7 @@
 //! The columnar dataset: one byte per answer (see [`Answer::code`]), compact enough for
 //! 100,000 responses in a browser tab.
 
+use crate::content::bank::answer::DONT_KNOW_CODE;
 use crate::content::bank::{Answer, Bank, ItemKind};
 use crate::survey::response::Response;
 
@@ -36,6 +37,24 @@ impl Dataset {
             }
             self.columns[ii].push(answer.map_or(0, |a| a.code(&item.kind)));
         }
+        self.n += 1;
+    }
+
+    /// Appends one checked row: its profile as (field, option index), each item's code
+    /// (bank order) and its free texts as (item index, text). "Don't know" counts as no
+    /// answer, as [`Answer::code`] has it; of repeated profile fields the first counts.
+    pub(crate) fn push_codes(&mut self, profile: &[(usize, usize)], codes: &[u8], texts: &[(usize, String)]) {
+        let row = self.n;
+        for column in &mut self.profile {
+            column.push(0);
+        }
+        for &(field, option) in profile.iter().rev() {
+            self.profile[field][row] = option as u8 + 1;
+        }
+        for (column, &code) in self.columns.iter_mut().zip(codes) {
+            column.push(if code == DONT_KNOW_CODE { 0 } else { code });
+        }
+        self.texts.extend(texts.iter().map(|(item, text)| (*item, row, text.clone())));
         self.n += 1;
     }
 

@@ -3,7 +3,8 @@
 //! with a located report per file. Nothing stored is ever overwritten: ids already known
 //! are reported as duplicates.
 
-use crate::content::bank::{is_visible, Answer, Bank};
+use crate::content::bank::answer::DONT_KNOW_CODE;
+use crate::content::bank::{Answer, Bank, Condition, ItemKind};
 use crate::format::cells::unneutralise_cell;
 use crate::format::envelope::{self, Envelope, FormatId};
 use crate::format::input::text_of;
@@ -110,7 +111,7 @@ pub fn import_responses(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTree
 /// megabytes, not hundreds of them.
 pub fn import_dataset(name: &str, bytes: &[u8], bank: &Bank, known: &mut BTreeSet<String>) -> (Dataset, FileReport) {
     let mut data = Dataset::empty(bank);
-    let report = import_with(name, bytes, bank, known, false, &mut |row| push_checked(&mut data, bank, &row));
+    let report = import_with(name, bytes, bank, known, false, &mut |row| push_checked(&mut data, &row));
     (data, report)
 }
 
@@ -136,7 +137,8 @@ pub(crate) fn import_with(
     let mut rejected = Vec::new();
     let mut duplicates = Vec::new();
     let mut count = 0;
-    let mut on_row = |line: Option<usize>, row: &RawRow| match check_row(name, line, row, bank) {
+    let conditions = Conditions::of(bank);
+    let mut on_row = |line: Option<usize>, row: &RawRow| match check_row(name, line, row, bank, &conditions) {
         Err(p) => rejected.push(p),
         Ok(checked) => {
             if known.insert(checked.id.clone()) {
@@ -215,23 +217,70 @@ pub struct CheckedRow {
     session: Option<String>,
     /// (profile field, option index)
     profile: Vec<(usize, usize)>,
-    /// (item index, answer), in bank order.
-    answers: Vec<(usize, Answer)>,
+    /// Each item's code as [`Answer::token_code`] reads it, 0 = no answer, in bank order.
+    codes: Vec<u8>,
+    /// (item index, free text), in bank order.
+    texts: Vec<(usize, String)>,
+}
+
+/// The items with a `show_if`, each as (item, the item its condition names, the set of
+/// codes that show it), worked out once per file: every row is tested against them.
+struct Conditions(Vec<(usize, usize, CodeSet)>);
+
+/// A set of answer codes (0–255) as bits.
+#[derive(Default)]
+struct CodeSet([u64; 4]);
+
+impl CodeSet {
+    fn insert(&mut self, code: u8) {
+        self.0[usize::from(code / 64)] |= 1 << (code % 64);
+    }
+    fn contains(&self, code: u8) -> bool {
+        self.0[usize::from(code / 64)] & (1 << (code % 64)) != 0
+    }
+}
+
+impl Conditions {
+    fn of(bank: &Bank) -> Conditions {
+        let items = bank.items();
+        let resolve = |(i, cond): (usize, &Condition)| {
+            let mut codes = CodeSet::default();
+            // Validation rules out a condition on an unknown question; it would hide, as
+            // `is_visible` has it.
+            let Some(on) = bank.item_index(&cond.question) else { return (i, usize::MAX, codes) };
+            cond.any_of.iter().filter_map(|t| Answer::token_code(&items[on], t)).for_each(|c| codes.insert(c));
+            (i, on, codes)
+        };
+        Conditions(items.iter().enumerate().filter_map(|(i, item)| item.show_if.as_ref().map(|c| (i, c))).map(resolve).collect())
+    }
+
+    /// The answered items of a row (codes in bank order) whose condition is not met.
+    fn hidden(&self, codes: &[u8]) -> Vec<usize> {
+        self.0.iter().filter(|(i, on, shown_by)| codes[*i] != 0 && !codes.get(*on).is_some_and(|&c| shown_by.contains(c))).map(|(i, _, _)| *i).collect()
+    }
 }
 
 impl CheckedRow {
-    fn answer(&self, bank: &Bank, id: &str) -> Option<Answer> {
-        let index = bank.item_index(id)?;
-        self.answers.binary_search_by_key(&index, |(i, _)| *i).ok().map(|k| self.answers[k].1.clone())
-    }
-
     /// Drops answers to questions the respondent would not have been shown.
-    fn prune_hidden(&mut self, bank: &Bank) {
-        let hidden: Vec<usize> = self.answers.iter().filter(|(i, _)| !is_visible(&bank.items()[*i], |id| self.answer(bank, id))).map(|(i, _)| *i).collect();
-        self.answers.retain(|(i, _)| !hidden.contains(i));
+    fn prune_hidden(&mut self, conditions: &Conditions) {
+        // Visibility follows the answers as given, so every item is tested before any is dropped.
+        let hidden = conditions.hidden(&self.codes);
+        for &i in &hidden {
+            self.codes[i] = 0;
+        }
+        if !hidden.is_empty() {
+            self.texts.retain(|(i, _)| !hidden.contains(i));
+        }
     }
 
     fn into_response(self, bank: &Bank) -> Response {
+        let items = bank.items();
+        let mut texts = self.texts.into_iter();
+        let answer = |i: usize, code: u8, texts: &mut std::vec::IntoIter<(usize, String)>| match (&items[i].kind, code) {
+            (ItemKind::Text, _) => texts.find(|(t, _)| *t == i).map(|(_, text)| Answer::Text(text)),
+            (ItemKind::Level { .. }, DONT_KNOW_CODE) => Some(Answer::DontKnow),
+            (kind, code) => Answer::decode(kind, code),
+        };
         Response {
             id: self.id,
             bank_id: bank.id().into(),
@@ -241,7 +290,13 @@ impl CheckedRow {
             submitted_at: Some(self.submitted_at.unwrap_or_default()),
             session: self.session,
             profile: self.profile.iter().map(|&(f, o)| (bank.profile()[f].id.clone(), bank.profile()[f].options[o].id.clone())).collect(),
-            answers: self.answers.into_iter().map(|(i, a)| (bank.items()[i].id.clone(), a)).collect(),
+            answers: self
+                .codes
+                .iter()
+                .enumerate()
+                .filter(|(_, &code)| code != 0)
+                .filter_map(|(i, &code)| Some((items[i].id.clone(), answer(i, code, &mut texts)?)))
+                .collect(),
             page: 0,
         }
     }
@@ -272,7 +327,7 @@ fn json_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, any_v
         cells.extend(row.submitted_at.as_deref().map(|s| (Target::Submitted, s)));
         cells.extend(row.lang.as_deref().map(|s| (Target::Lang, s)));
         let pairs = profile_targets.iter().zip(&row.profile).chain(column_targets.iter().zip(&row.values));
-        cells.extend(pairs.filter_map(|(t, v)| v.as_deref().map(|v| (*t, v))));
+        cells.extend(pairs.filter_map(|(t, v)| v.as_deref().map(|v| (*t, trim_cell(v)))));
         on_row(None, &RawRow { cells, session: row.session.as_deref() });
     }
 }
@@ -330,20 +385,31 @@ fn csv_rows(name: &str, text: &str, bank: &Bank, report: &mut FileReport, on_row
             report.rejected.push(p);
             continue;
         }
-        let cells = targets
-            .iter()
-            .zip(record.iter())
-            .filter(|(t, _)| **t != Target::Ignored)
-            .map(|(t, cell)| (*t, cell.trim()))
-            .filter(|(_, cell)| !cell.is_empty())
-            // A leading quote is how exports neutralise formulas; take it off again.
-            .map(|(t, cell)| (t, unneutralise_cell(cell)))
-            .collect();
+        let mut cells = Vec::with_capacity(targets.len());
+        for (&target, cell) in targets.iter().zip(record.iter()) {
+            let cell = trim_cell(cell);
+            if target != Target::Ignored && !cell.is_empty() {
+                // A leading quote is how exports neutralise formulas; take it off again.
+                cells.push((target, unneutralise_cell(cell)));
+            }
+        }
         on_row(line, &RawRow { cells, session: None });
     }
 }
 
-fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Result<CheckedRow, Problem> {
+/// A cell without the spaces around it. Most cells start and end with a letter or a
+/// digit: they skip `str::trim`'s character-by-character test, a large share of a
+/// 100,000-row import.
+fn trim_cell(cell: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if plain(cell.as_bytes().first()) && plain(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    }
+}
+
+fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank, conditions: &Conditions) -> Result<CheckedRow, Problem> {
     let id = row.get(Target::Id).unwrap_or("");
     let at = |field: &str, kind: ProblemKind| {
         let mut p = Problem::new(name, kind).record(if id.is_empty() { "?".to_owned() } else { id.to_owned() }).field(field);
@@ -364,7 +430,8 @@ fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Resu
         lang,
         session: row.session.map(str::to_owned),
         profile: Vec::new(),
-        answers: Vec::new(),
+        codes: vec![0; bank.items().len()],
+        texts: Vec::new(),
     };
     for (target, cell) in &row.cells {
         match *target {
@@ -378,26 +445,27 @@ fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank) -> Resu
             }
             Target::Item(i) => {
                 let item = &bank.items()[i];
-                let answer = Answer::parse_token(item, cell)
+                let code = Answer::token_code(item, cell)
                     .ok_or_else(|| at(&item.id, ProblemKind::InvalidValue { expected: Answer::expected(item), found: Found::literal(cell) }))?;
-                checked.answers.push((i, answer));
+                // Of a question given twice, the first answer counts.
+                if checked.codes[i] != 0 {
+                    continue;
+                }
+                checked.codes[i] = code;
+                if item.kind == ItemKind::Text {
+                    checked.texts.push((i, (*cell).to_owned()));
+                }
             }
             _ => {}
         }
     }
-    checked.answers.sort_by_key(|(i, _)| *i);
-    checked.answers.dedup_by_key(|(i, _)| *i);
+    checked.texts.sort_by_key(|(i, _)| *i);
     // An answer to a question the respondent should not have seen is dropped, not counted.
-    checked.prune_hidden(bank);
+    checked.prune_hidden(conditions);
     Ok(checked)
 }
 
 /// Appends one checked row to a dataset.
-pub(crate) fn push_checked(data: &mut Dataset, bank: &Bank, row: &CheckedRow) {
-    let mut answers = row.answers.iter().peekable();
-    data.push_row(
-        bank,
-        |fi| row.profile.iter().find(|(f, _)| *f == fi).map_or(0, |(_, o)| *o as u8 + 1),
-        |ii| answers.next_if(|(i, _)| *i == ii).map(|(_, answer)| answer),
-    );
+pub(crate) fn push_checked(data: &mut Dataset, row: &CheckedRow) {
+    data.push_codes(&row.profile, &row.codes, &row.texts);
 }

@@ -66,7 +66,7 @@ pub fn earlier_year(name: &str, bytes: &[u8], bank: &Bank) -> Result<Year, Vec<P
     // bank (same id); questions that no longer exist are reported as ignored columns.
     let mut known = BTreeSet::new();
     let mut data = Dataset::empty(bank);
-    let report = import_with(name, bytes, bank, &mut known, true, &mut |row| push_checked(&mut data, bank, &row));
+    let report = import_with(name, bytes, bank, &mut known, true, &mut |row| push_checked(&mut data, &row));
     if report.accepted_count == 0 {
         return Err(if report.rejected.is_empty() { vec![Problem::new(name, ProblemKind::Empty)] } else { report.rejected });
     }

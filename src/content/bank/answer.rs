@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 /// by importers, so a pasted novel cannot bloat storage and exports.
 pub const MAX_TEXT: usize = 4000;
 
+/// The code of "don't know" while a row is checked ([`Answer::token_code`]): told apart
+/// from 0, no answer, so conditions can name it; the dataset counts neither.
+pub const DONT_KNOW_CODE: u8 = u8::MAX;
+
 /// One answer. Its JSON form names its kind, so an exported file reads unambiguously:
 /// `{"level": 3}`, `"dont_know"`, `{"yes_no": true}`, `{"choice": "yes"}`, `{"text": "…"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,21 +109,32 @@ impl Answer {
     /// Reads a token back for `item` (CSV import): the inverse of [`Answer::token`].
     pub fn parse_token(item: &Item, token: &str) -> Option<Answer> {
         let token = token.trim();
-        let number = || token.parse::<u8>().ok();
-        let answer = match &item.kind {
-            ItemKind::Level { .. } if token == "dont_know" => Answer::DontKnow,
-            ItemKind::Level { .. } => Answer::Level(number()?),
-            ItemKind::Rating { .. } => Answer::Rating(number()?),
-            ItemKind::Nps => Answer::Nps(number()?),
+        match (Answer::token_code(item, token)?, &item.kind) {
+            (_, ItemKind::Text) => Some(Answer::Text(token.to_owned())),
+            (DONT_KNOW_CODE, ItemKind::Level { .. }) => Some(Answer::DontKnow),
+            (code, kind) => Answer::decode(kind, code),
+        }
+    }
+
+    /// Reads a token for `item` straight into its code (see [`Answer::code`]; "don't
+    /// know" is [`DONT_KNOW_CODE`], free text 1), or `None` if it is no possible answer.
+    /// Large imports check every cell this way, with nothing allocated; the token is
+    /// taken as it is (trimmed by the caller).
+    pub fn token_code(item: &Item, token: &str) -> Option<u8> {
+        let number = |range: std::ops::RangeInclusive<u8>| token.parse::<u8>().ok().filter(|n| range.contains(n));
+        match &item.kind {
+            ItemKind::Level { .. } if token == "dont_know" => Some(DONT_KNOW_CODE),
+            ItemKind::Level { .. } | ItemKind::Rating { .. } => number(1..=5),
+            ItemKind::Nps => number(0..=10).map(|n| n + 1),
             ItemKind::YesNo => match token {
-                "yes" | "1" | "true" => Answer::YesNo(true),
-                "no" | "0" | "false" => Answer::YesNo(false),
-                _ => return None,
+                "yes" | "1" | "true" => Some(1),
+                "no" | "0" | "false" => Some(2),
+                _ => None,
             },
-            ItemKind::Choice { .. } => Answer::Choice(token.to_owned()),
-            ItemKind::Text => Answer::Text(token.to_owned()),
-        };
-        answer.fits(item).then_some(answer)
+            // Option ids are a few bytes: compared inline, not through `memcmp`.
+            ItemKind::Choice { options } => options.iter().position(|o| o.id.len() == token.len() && o.id.bytes().eq(token.bytes())).map(|i| i as u8 + 1),
+            ItemKind::Text => (token.chars().count() <= MAX_TEXT).then_some(1),
+        }
     }
 
     /// The one-byte code of the survey's columnar dataset: 0 = no answer; rating r → r,
@@ -206,6 +221,40 @@ mod tests {
         assert_eq!(json, r#"[{"level":3},"dont_know",{"yes_no":true}]"#);
         let back: Vec<Answer> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, vec![Answer::Level(3), Answer::DontKnow, Answer::YesNo(true)]);
+    }
+
+    #[test]
+    fn token_codes_agree_with_answers() {
+        let yes_no = Item {
+            id: "q".into(),
+            section: 0,
+            subdimension: None,
+            kind: ItemKind::YesNo,
+            text: Default::default(),
+            help: None,
+            required: false,
+            weight: 1.0,
+            iso: Vec::new(),
+            show_if: None,
+            service: None,
+        };
+        let level = Item { kind: ItemKind::Level { levels: Vec::new() }, ..yes_no.clone() };
+        let nps = Item { kind: ItemKind::Nps, ..yes_no.clone() };
+        for (item, token, answer) in [
+            (&yes_no, "true", Answer::YesNo(true)),
+            (&yes_no, " no ", Answer::YesNo(false)),
+            (&level, "dont_know", Answer::DontKnow),
+            (&level, "5", Answer::Level(5)),
+            (&nps, "0", Answer::Nps(0)),
+        ] {
+            assert_eq!(Answer::parse_token(item, token), Some(answer.clone()));
+            let code = Answer::token_code(item, token.trim()).unwrap();
+            assert_eq!(code, if answer == Answer::DontKnow { DONT_KNOW_CODE } else { answer.code(&item.kind) });
+        }
+        for (item, token) in [(&level, "6"), (&level, "0"), (&nps, "11"), (&yes_no, "maybe"), (&nps, "")] {
+            assert_eq!(Answer::token_code(item, token), None, "{token:?}");
+            assert_eq!(Answer::parse_token(item, token), None);
+        }
     }
 
     #[test]
