@@ -65,6 +65,27 @@ async function firstLoad(base, route, ready, seed) {
   return fetched;
 }
 
+/** Median time from a click on the survey page's staff link to the staff area shown:
+ *  the full app fetched (nothing cached), compiled and handed the page. */
+async function staffHandover(base, throttle) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.goto(`${base}#/survey`);
+    const link = page.locator('a[href="#/staff"]');
+    await link.waitFor();
+    const t0 = await page.evaluate(() => performance.now());
+    await link.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=response-counts]'), null, { polling: 'raf', timeout: 60000 });
+    results.push((await page.evaluate(() => performance.now())) - t0);
+    await context.close();
+  }
+  return median(results);
+}
+
 /** Median time from navigation to `ready`, over fresh loads, at a CPU throttling. */
 async function timed(base, route, ready, throttle, seed) {
   const results = [];
@@ -114,7 +135,7 @@ try {
     say(`| ${name} | ${kb(sizes[0])} | ${kb(sizes[1])} | ${kb(sizes[2])} |`);
   }
   say(`| **total** | **${kb(totals[0])}** | **${kb(totals[1])}** | **${kb(totals[2])}** |`);
-  const later = ['data/synthetic.json', 'faro-tools_bg.wasm', 'faro-tools.js'].filter((f) => fs.existsSync(path.join(DIST, f)));
+  const later = ['data/synthetic.json', 'faro-staff_bg.wasm', 'faro-staff.js', 'faro-tools_bg.wasm', 'faro-tools.js'].filter((f) => fs.existsSync(path.join(DIST, f)));
   say('');
   say('Fetched later, only when used: ' + later.map((f) => `${f} ${kb(brotli(fs.readFileSync(path.join(DIST, f))))} brotli`).join(', ') + '.');
   say('');
@@ -138,6 +159,8 @@ try {
   say(`| navigation → first question interactive | ${ms(q[0])} | ${ms(q[1])} |`);
   const r = [await timed(BASE, `#/a/${fixture.id}/results`, resultsReady, 1, seed), await timed(BASE, `#/a/${fixture.id}/results`, resultsReady, 4, seed)];
   say(`| navigation → results drawn with the benchmark (radar, 3 polygons) | ${ms(r[0])} | ${ms(r[1])} |`);
+  const h = [await staffHandover(BASE, 1), await staffHandover(BASE, 4)];
+  say(`| staff link clicked → staff area shown (the full app fetched, nothing cached, and started) | ${ms(h[0])} | ${ms(h[1])} |`);
 
   // The peer, same run: SurveyJS showing the same questions.
   const pq = [await timed(PEER_BASE, '', peerReady, 1), await timed(PEER_BASE, '', peerReady, 4)];

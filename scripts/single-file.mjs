@@ -28,15 +28,23 @@ const appJs = find(/^faro-[0-9a-f]+\.js$/, 'app JavaScript');
 const appWasm = find(/^faro-[0-9a-f]+_bg\.wasm$/, 'app wasm');
 const css = find(/^style-[0-9a-f]+\.css$/, 'stylesheet');
 const rescue = find(/^rescue-[0-9a-f]+\.js$/, 'rescue script');
+const fullApp = find(/^full-app-[0-9a-f]+\.js$/, 'full-app loader');
 
-// 1. Data and the tools worker, made available to the app as window.__faroInline.
+// 1. Data, the tools worker and the full app's wasm (decoded only when a staff page is
+//    first opened), made available to the app as window.__faroInline.
 const workerSource = `${text('faro-tools.js')}
 wasm_bindgen({ module_or_path: Uint8Array.from(atob(${literal(read('faro-tools_bg.wasm').toString('base64'))}), (c) => c.charCodeAt(0)) });
 `;
 const inlineData = `window.__faroInline = {
   "data/synthetic.json": ${literal(text('data/synthetic.json'))},
-  "faro-tools_loader.js": URL.createObjectURL(new Blob([${literal(workerSource)}], { type: "text/javascript" }))
+  "faro-tools_loader.js": URL.createObjectURL(new Blob([${literal(workerSource)}], { type: "text/javascript" })),
+  get "faro-staff_bg.wasm"() {
+    return Uint8Array.from(atob(${literal(read('faro-staff_bg.wasm').toString('base64'))}), (c) => c.charCodeAt(0));
+  }
 };`;
+// The full app's glue (it declares the global `wasm_bindgen`) and its loader.
+const fullAppSource = `${text('faro-staff.js')}
+${text(fullApp)}`;
 
 // 2. The app: wasm-bindgen's module with its exports turned into plain declarations,
 //    started with the wasm bytes instead of a URL.
@@ -55,11 +63,12 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: faroW
 `;
 
 // 3. Rewrite the page.
-const scripts = [text(rescue), inlineData, start];
+const scripts = [text(rescue), inlineData, start, fullAppSource];
 html = html
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${text(css)}</style>`)
   .replace(/<script src="\.\/rescue-[^"]*"[^>]*><\/script>/, () => `<script>${scripts[0]}</script>`)
   .replace(/<script src="\.\/pwa-[^"]*"[^>]*><\/script>\s*/, '')
+  .replace(/<script src="\.\/full-app-[^"]*"[^>]*><\/script>/, () => `<script>${scripts[3]}</script>`)
   .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script>${scripts[1]}</script>\n<script type="module">${scripts[2]}</script>`)
   .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
   .replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${read('icons/icon.svg').toString('base64')}">`)

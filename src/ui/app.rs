@@ -8,11 +8,25 @@ use crate::route::{Route, StaffPage};
 use crate::ui::assessment::{AssessmentPages, Home, RaterTurn};
 use crate::ui::browser;
 use crate::ui::privacy::Privacy;
+#[cfg(feature = "staff")]
 use crate::ui::staff::{DashboardPage, EvidencePage, StaffBenchmark, StaffContent, StaffMembers, StaffResponses};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::survey::{KioskBar, SurveyHome, SurveyPages};
 use crate::ui::widgets::{ContentDroppedBanner, LangSwitch, NotFound, StorageBanner, UpdateBanner};
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The mounted app, kept so that the respondent's build can take itself off the page
+    /// before the full app (staff area included) takes over.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Keeps the mounted app's handle (`ui::start`): dropping it unmounts the app.
+pub(super) fn keep_mounted(app: Box<dyn Any>) {
+    MOUNTED.with(|m| m.replace(Some(app)));
+}
 
 /// The page for a route.
 #[inline(never)]
@@ -25,14 +39,57 @@ fn page(route: Route) -> AnyView {
         Route::Receive => view! { <crate::ui::transfer::ReceivePage/> }.into_any(),
         Route::SurveyHome => view! { <SurveyHome/> }.into_any(),
         Route::Survey { id, page } => view! { <SurveyPages id page/> }.into_any(),
-        Route::Staff(StaffPage::Responses) => view! { <StaffResponses/> }.into_any(),
-        Route::Staff(StaffPage::Dashboard) => view! { <DashboardPage print=false/> }.into_any(),
-        Route::Staff(StaffPage::Report) => view! { <DashboardPage print=true/> }.into_any(),
-        Route::Staff(StaffPage::Evidence) => view! { <EvidencePage/> }.into_any(),
-        Route::Staff(StaffPage::Members) => view! { <StaffMembers/> }.into_any(),
-        Route::Staff(StaffPage::Benchmark) => view! { <StaffBenchmark/> }.into_any(),
-        Route::Staff(StaffPage::Content) => view! { <StaffContent/> }.into_any(),
+        Route::Staff(page) => staff_page(page),
         Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[cfg(feature = "staff")]
+fn staff_page(page: StaffPage) -> AnyView {
+    match page {
+        StaffPage::Responses => view! { <StaffResponses/> }.into_any(),
+        StaffPage::Dashboard => view! { <DashboardPage print=false/> }.into_any(),
+        StaffPage::Report => view! { <DashboardPage print=true/> }.into_any(),
+        StaffPage::Evidence => view! { <EvidencePage/> }.into_any(),
+        StaffPage::Members => view! { <StaffMembers/> }.into_any(),
+        StaffPage::Benchmark => view! { <StaffBenchmark/> }.into_any(),
+        StaffPage::Content => view! { <StaffContent/> }.into_any(),
+    }
+}
+
+/// A build without the staff area (the first load) fetches the full app and hands the
+/// page over to it; the full app then shows this same address.
+#[cfg(not(feature = "staff"))]
+fn staff_page(_: StaffPage) -> AnyView {
+    view! { <StaffHandover/> }.into_any()
+}
+
+#[cfg(not(feature = "staff"))]
+#[component]
+fn StaffHandover() -> impl IntoView {
+    let state = use_state();
+    let failed = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let start = browser::prepare_full_app().await;
+        // Another visit to a staff page may have handed over already; or the user may
+        // have gone elsewhere meanwhile, and then the respondent's app stays.
+        if MOUNTED.with(|m| m.borrow().is_none()) {
+            return;
+        }
+        match start {
+            Some(start) if matches!(state.route.get_untracked(), Route::Staff(_)) => {
+                // Nothing of this app runs after this, so the full app alone writes records.
+                let app = MOUNTED.with(RefCell::take);
+                drop(app);
+                browser::call(&start);
+            }
+            Some(_) => {}
+            None => failed.set(true),
+        }
+    });
+    view! {
+        <h1 tabindex="-1">{move || state.t(Msg::StaffLoadingTitle)}</h1>
+        <p role="status">{move || state.t(if failed.get() { Msg::StaffLoadFailed } else { Msg::StaffLoading })}</p>
     }
 }
 

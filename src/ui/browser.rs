@@ -298,6 +298,31 @@ pub fn inline_asset(name: &str) -> Option<String> {
     js_sys::Reflect::get(&inline, &JsValue::from_str(name)).ok()?.as_string()
 }
 
+/// Fetches and compiles the full app, staff area included (assets/full-app.js), and
+/// gives its start function; `None` if it could not be loaded. Asking again while it
+/// loads waits for the same download.
+pub async fn prepare_full_app() -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    let prepare: js_sys::Function = js_sys::Reflect::get(&window, &JsValue::from_str("faroPrepareFullApp")).ok()?.dyn_into().ok()?;
+    let loading: js_sys::Promise = prepare.call0(&JsValue::NULL).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(loading).await.ok()?.dyn_into().ok()
+}
+
+/// Starts fetching and compiling the full app when a staff page is likely next (a
+/// pointer or the focus on a staff link, a kiosk session being closed), so the page
+/// changes hands sooner. The full app itself has nothing to fetch.
+pub fn prefetch_full_app() {
+    #[cfg(not(feature = "staff"))]
+    leptos::task::spawn_local(async {
+        prepare_full_app().await;
+    });
+}
+
+/// Calls a JavaScript function with no arguments; whether it returned without throwing.
+pub fn call(f: &js_sys::Function) -> bool {
+    f.call0(&JsValue::NULL).is_ok()
+}
+
 /// Reads a file that ships next to the app (`data/synthetic.json`), or its inline copy.
 pub async fn fetch_text(path: &str) -> Result<String, Problem> {
     if let Some(text) = inline_asset(path) {

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod charts;
 mod panic;
 mod privacy;
+#[cfg(feature = "staff")]
 mod staff;
 pub mod state;
 mod survey;
@@ -29,11 +30,23 @@ pub fn start() {
     panic::install();
     let overrides = browser::with_storage(|s| store::content_overrides(&s.snapshot()));
     match Content::assemble(&overrides) {
-        Ok((content, dropped)) => leptos::mount::mount_to_body(move || view! { <App content=content.clone() dropped_content=dropped.clone()/> }),
+        Ok((content, dropped)) => {
+            let app = leptos::mount::mount_to(leptos::tachys::dom::body(), move || view! { <App content=content.clone() dropped_content=dropped.clone()/> });
+            app::keep_mounted(Box::new(app));
+        }
         // Bundled content is checked by `cargo test`; this only guards a broken build.
         Err(problems) => {
             let text = problems.iter().map(|p| p.message(Lang::DEFAULT)).collect::<Vec<_>>().join("\n");
             panic::show(&text);
         }
     }
+}
+
+/// The full app's entry point when the respondent's app hands the page over (a staff
+/// link was followed): it starts as on a fresh load, from the records on this device,
+/// and moves focus to the new page's heading as any navigation does.
+#[cfg(feature = "staff")]
+pub fn start_after_handover() {
+    start();
+    request_animation_frame(browser::focus_main_heading);
 }

@@ -4,7 +4,7 @@
 
 use crate::format::table::Workbook;
 use crate::kernel::i18n::Msg;
-use crate::tools::{FrameReply, Request, TomlReply};
+use crate::tools::{FrameReply, Request};
 use crate::ui::browser;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -82,8 +82,9 @@ pub async fn action_library() -> Result<String, Msg> {
     String::from_utf8(bytes).map_err(|_| Msg::ExportWorkerFailed)
 }
 
-/// Converts a TOML content file to JSON in the worker.
-pub async fn toml_to_json(text: String) -> Result<TomlReply, Msg> {
+/// Converts a TOML content file to JSON in the worker (the staff area's content page).
+#[cfg(feature = "staff")]
+pub async fn toml_to_json(text: String) -> Result<crate::tools::TomlReply, Msg> {
     let bytes = run(&Request::TomlToJson { text }).await?;
     serde_json::from_slice(&bytes).map_err(|_| Msg::ExportWorkerFailed)
 }

@@ -3,7 +3,7 @@
 // and hostile text shown as text and neutralised in exports.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { shot, guard, answerVisible, nextPage, checkedRadios, inkedPixels, pdfText } from './helpers.mjs';
+import { shot, guard, answerVisible, nextPage, checkedRadios, inkedPixels, pdfText, tabTo } from './helpers.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://x")';
@@ -57,6 +57,43 @@ async function completeSurvey(page, who, { reloadAfterSection = 0 } = {}) {
   await page.getByRole('button', { name: 'Invia le risposte' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grazie!');
 }
+
+test('the staff area is fetched only when a staff page is opened, and then takes over the page', async ({ page, baseURL }) => {
+  const watch = guard(page, baseURL);
+  const staffFiles = [];
+  page.on('request', (r) => { if (/faro-staff/.test(r.url())) staffFiles.push(r.url()); });
+  await page.goto('./#/survey');
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.locator('main h1').click();
+  expect(staffFiles, 'the respondent never fetches the staff area').toEqual([]);
+  // The keyboard reaches the link (which starts the download) and follows it.
+  await tabTo(page, () => document.activeElement?.getAttribute('href') === '#/staff');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('response-counts')).toBeVisible();
+  expect(staffFiles.some((u) => u.endsWith('faro-staff_bg.wasm'))).toBe(true);
+  // Focus lands on the new page's heading, as after any navigation.
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('main h1')).toHaveText('Risposte al questionario su questo dispositivo');
+  // The full app now serves every page: back to the survey, language switch, forward.
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Compila il questionario' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.goForward();
+  await expect(page.locator('main h1')).toHaveText('Survey responses on this device');
+  expect(await page.locator('header.top').count(), 'one app on the page').toBe(1);
+  watch.check();
+});
+
+test('a staff area that cannot be fetched says so, and opens once it can', async ({ page }) => {
+  await page.route('**/faro-staff_bg.wasm', (r) => r.abort());
+  await page.goto('./#/staff');
+  await expect(page.getByRole('status').filter({ hasText: "L'area staff non si è caricata" })).toBeVisible();
+  await shot(page, '24-staff-not-loaded');
+  await page.unroute('**/faro-staff_bg.wasm');
+  await page.goto('./#/survey');
+  await page.getByRole('link', { name: /Area staff/ }).click();
+  await expect(page.getByTestId('response-counts')).toBeVisible();
+});
 
 test('kiosk collection, merging devices, dashboard and assembly report', async ({ page, browser, baseURL }) => {
   const watch = guard(page, baseURL);

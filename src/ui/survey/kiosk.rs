@@ -20,7 +20,10 @@ pub fn KioskBar() -> impl IntoView {
                     {move || if asking.get() {
                         view! { <ExitForm asking/> }.into_any()
                     } else {
-                        view! { <button type="button" class="link" on:click=move |_| asking.set(true)>{state.t(Msg::KioskExit)}</button> }.into_any()
+                        view! { <button type="button" class="link" on:click=move |_| {
+                            asking.set(true);
+                            browser::prefetch_full_app();
+                        }>{state.t(Msg::KioskExit)}</button> }.into_any()
                     }}
                 </div>
             }

@@ -9,6 +9,7 @@ pub use kiosk::KioskBar;
 
 use crate::kernel::i18n::Msg;
 use crate::route::{Route, StaffPage, SurveyPage};
+use crate::ui::browser;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 
@@ -37,7 +38,11 @@ pub fn SurveyHome() -> impl IntoView {
                     {move || state.t(Msg::SurveyStart)}
                 </button>
             </p>
-            <p><a href=Route::Staff(StaffPage::Responses).href()>{move || state.t(Msg::SurveyStaffLink)}</a></p>
+            <p>
+                <a href=Route::Staff(StaffPage::Responses).href() on:pointerenter=|_| browser::prefetch_full_app() on:focus=|_| browser::prefetch_full_app()>
+                    {move || state.t(Msg::SurveyStaffLink)}
+                </a>
+            </p>
         </section>
     }
 }
