@@ -1,4 +1,4 @@
-// Loads the full app (faro-staff.js and its wasm: the staff area, left out of the first
+// Loads the full app (faro-full.js and its wasm: the staff area, left out of the first
 // load) when the respondent's app asks for it. Plain JavaScript because wasm-bindgen's
 // no-modules glue declares a global `let wasm_bindgen`, which scripts can name and the
 // wasm cannot. The single HTML file has the glue inline and the wasm in __faroInline.
@@ -21,9 +21,9 @@
   window.faroPrepareFullApp = function () {
     if (!ready) {
       var inline = window.__faroInline || {};
-      var glue = typeof wasm_bindgen === "function" ? Promise.resolve() : loadScript("./faro-staff.js");
+      var glue = typeof wasm_bindgen === "function" ? Promise.resolve() : loadScript("./faro-full.js");
       ready = glue
-        .then(function () { return wasm_bindgen({ module_or_path: inline["faro-staff_bg.wasm"] || "./faro-staff_bg.wasm" }); })
+        .then(function () { return wasm_bindgen({ module_or_path: inline["faro-full_bg.wasm"] || "./faro-full_bg.wasm" }); })
         .then(function () { return wasm_bindgen.startFaro; });
       ready.catch(function () { ready = null; });
     }

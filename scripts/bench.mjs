@@ -135,7 +135,7 @@ try {
     say(`| ${name} | ${kb(sizes[0])} | ${kb(sizes[1])} | ${kb(sizes[2])} |`);
   }
   say(`| **total** | **${kb(totals[0])}** | **${kb(totals[1])}** | **${kb(totals[2])}** |`);
-  const later = ['data/synthetic.json', 'faro-staff_bg.wasm', 'faro-staff.js', 'faro-tools_bg.wasm', 'faro-tools.js'].filter((f) => fs.existsSync(path.join(DIST, f)));
+  const later = ['data/synthetic.json', 'faro-full_bg.wasm', 'faro-full.js', 'faro-tools_bg.wasm', 'faro-tools.js'].filter((f) => fs.existsSync(path.join(DIST, f)));
   say('');
   say('Fetched later, only when used: ' + later.map((f) => `${f} ${kb(brotli(fs.readFileSync(path.join(DIST, f))))} brotli`).join(', ') + '.');
   say('');

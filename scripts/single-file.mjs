@@ -38,12 +38,12 @@ wasm_bindgen({ module_or_path: Uint8Array.from(atob(${literal(read('faro-tools_b
 const inlineData = `window.__faroInline = {
   "data/synthetic.json": ${literal(text('data/synthetic.json'))},
   "faro-tools_loader.js": URL.createObjectURL(new Blob([${literal(workerSource)}], { type: "text/javascript" })),
-  get "faro-staff_bg.wasm"() {
-    return Uint8Array.from(atob(${literal(read('faro-staff_bg.wasm').toString('base64'))}), (c) => c.charCodeAt(0));
+  get "faro-full_bg.wasm"() {
+    return Uint8Array.from(atob(${literal(read('faro-full_bg.wasm').toString('base64'))}), (c) => c.charCodeAt(0));
   }
 };`;
 // The full app's glue (it declares the global `wasm_bindgen`) and its loader.
-const fullAppSource = `${text('faro-staff.js')}
+const fullAppSource = `${text('faro-full.js')}
 ${text(fullApp)}`;
 
 // 2. The app: wasm-bindgen's module with its exports turned into plain declarations,

@@ -5,28 +5,17 @@ use crate::content::Content;
 use crate::kernel::i18n::Msg;
 use crate::kernel::problem::Problem;
 use crate::route::{Route, StaffPage};
-use crate::ui::assessment::{AssessmentPages, Home, RaterTurn};
+use crate::ui::assessment::{AssessmentPages, Home};
 use crate::ui::browser;
 use crate::ui::privacy::Privacy;
-#[cfg(feature = "staff")]
+#[cfg(feature = "full")]
 use crate::ui::staff::{DashboardPage, EvidencePage, StaffBenchmark, StaffContent, StaffMembers, StaffResponses};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::survey::{KioskBar, SurveyHome, SurveyPages};
+#[cfg(not(feature = "full"))]
+use crate::ui::widgets::Handover;
 use crate::ui::widgets::{ContentDroppedBanner, LangSwitch, NotFound, StorageBanner, UpdateBanner};
 use leptos::prelude::*;
-use std::any::Any;
-use std::cell::RefCell;
-
-thread_local! {
-    /// The mounted app, kept so that the respondent's build can take itself off the page
-    /// before the full app (staff area included) takes over.
-    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
-}
-
-/// Keeps the mounted app's handle (`ui::start`): dropping it unmounts the app.
-pub(super) fn keep_mounted(app: Box<dyn Any>) {
-    MOUNTED.with(|m| m.replace(Some(app)));
-}
 
 /// The page for a route.
 #[inline(never)]
@@ -35,8 +24,12 @@ fn page(route: Route) -> AnyView {
         Route::Home => view! { <Home/> }.into_any(),
         Route::Assessment { id, page } => view! { <AssessmentPages id page/> }.into_any(),
         Route::Privacy => view! { <Privacy/> }.into_any(),
-        Route::Rater { id, rater, section } => view! { <RaterTurn id rater section/> }.into_any(),
+        #[cfg(feature = "full")]
+        Route::Rater { id, rater, section } => view! { <crate::ui::assessment::RaterTurn id rater section/> }.into_any(),
+        #[cfg(feature = "full")]
         Route::Receive => view! { <crate::ui::transfer::ReceivePage/> }.into_any(),
+        #[cfg(not(feature = "full"))]
+        Route::Rater { .. } | Route::Receive => view! { <Handover title=Msg::HandoverTitle/> }.into_any(),
         Route::SurveyHome => view! { <SurveyHome/> }.into_any(),
         Route::Survey { id, page } => view! { <SurveyPages id page/> }.into_any(),
         Route::Staff(page) => staff_page(page),
@@ -44,7 +37,7 @@ fn page(route: Route) -> AnyView {
     }
 }
 
-#[cfg(feature = "staff")]
+#[cfg(feature = "full")]
 fn staff_page(page: StaffPage) -> AnyView {
     match page {
         StaffPage::Responses => view! { <StaffResponses/> }.into_any(),
@@ -57,40 +50,10 @@ fn staff_page(page: StaffPage) -> AnyView {
     }
 }
 
-/// A build without the staff area (the first load) fetches the full app and hands the
-/// page over to it; the full app then shows this same address.
-#[cfg(not(feature = "staff"))]
+/// A build without the staff area (the first load) hands the page over to the full app.
+#[cfg(not(feature = "full"))]
 fn staff_page(_: StaffPage) -> AnyView {
-    view! { <StaffHandover/> }.into_any()
-}
-
-#[cfg(not(feature = "staff"))]
-#[component]
-fn StaffHandover() -> impl IntoView {
-    let state = use_state();
-    let failed = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        let start = browser::prepare_full_app().await;
-        // Another visit to a staff page may have handed over already; or the user may
-        // have gone elsewhere meanwhile, and then the respondent's app stays.
-        if MOUNTED.with(|m| m.borrow().is_none()) {
-            return;
-        }
-        match start {
-            Some(start) if matches!(state.route.get_untracked(), Route::Staff(_)) => {
-                // Nothing of this app runs after this, so the full app alone writes records.
-                let app = MOUNTED.with(RefCell::take);
-                drop(app);
-                browser::call(&start);
-            }
-            Some(_) => {}
-            None => failed.set(true),
-        }
-    });
-    view! {
-        <h1 tabindex="-1">{move || state.t(Msg::StaffLoadingTitle)}</h1>
-        <p role="status">{move || state.t(if failed.get() { Msg::StaffLoadFailed } else { Msg::StaffLoading })}</p>
-    }
+    view! { <Handover title=Msg::StaffLoadingTitle/> }.into_any()
 }
 
 /// The whole app: shell, navigation and the page of the current route. Public so the
@@ -102,9 +65,15 @@ pub fn App(
     /// bundled content is used instead.
     #[prop(optional)]
     dropped_content: Vec<Problem>,
+    /// A notice to show at once (given by the respondent's app just before it handed over).
+    #[prop(default = None)]
+    notice: Option<String>,
 ) -> impl IntoView {
     let state = AppState::new(content);
     provide_context(state);
+    if let Some(text) = notice {
+        state.notify(text);
+    }
     #[cfg(feature = "bench")]
     crate::ui::bench::register(state);
     // Ask the browser to keep Faro's data under storage pressure; the data page says

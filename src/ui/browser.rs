@@ -312,15 +312,16 @@ pub async fn prepare_full_app() -> Option<js_sys::Function> {
 /// pointer or the focus on a staff link, a kiosk session being closed), so the page
 /// changes hands sooner. The full app itself has nothing to fetch.
 pub fn prefetch_full_app() {
-    #[cfg(not(feature = "staff"))]
+    #[cfg(not(feature = "full"))]
     leptos::task::spawn_local(async {
         prepare_full_app().await;
     });
 }
 
-/// Calls a JavaScript function with no arguments; whether it returned without throwing.
-pub fn call(f: &js_sys::Function) -> bool {
-    f.call0(&JsValue::NULL).is_ok()
+/// Calls a JavaScript function with one text argument (or `undefined`); whether it
+/// returned without throwing.
+pub fn call_with_text(f: &js_sys::Function, text: Option<&str>) -> bool {
+    f.call1(&JsValue::NULL, &text.map_or(JsValue::UNDEFINED, JsValue::from_str)).is_ok()
 }
 
 /// Reads a file that ships next to the app (`data/synthetic.json`), or its inline copy.

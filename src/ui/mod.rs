@@ -10,11 +10,12 @@ pub mod browser;
 pub mod charts;
 mod panic;
 mod privacy;
-#[cfg(feature = "staff")]
+#[cfg(feature = "full")]
 mod staff;
 pub mod state;
 mod survey;
 mod tools;
+#[cfg(feature = "full")]
 mod transfer;
 pub mod widgets;
 
@@ -27,12 +28,21 @@ use leptos::prelude::*;
 
 /// Entry point: installs the panic boundary and mounts the app.
 pub fn start() {
+    start_with(None);
+}
+
+/// Mounts the app with a notice to show at once (one the respondent's app gave just
+/// before it handed over: "Session closed: 3 responses collected").
+fn start_with(notice: Option<String>) {
     panic::install();
     let overrides = browser::with_storage(|s| store::content_overrides(&s.snapshot()));
     match Content::assemble(&overrides) {
         Ok((content, dropped)) => {
-            let app = leptos::mount::mount_to(leptos::tachys::dom::body(), move || view! { <App content=content.clone() dropped_content=dropped.clone()/> });
-            app::keep_mounted(Box::new(app));
+            let app = leptos::mount::mount_to(
+                leptos::tachys::dom::body(),
+                move || view! { <App content=content.clone() dropped_content=dropped.clone() notice=notice.clone()/> },
+            );
+            widgets::keep_mounted(Box::new(app));
         }
         // Bundled content is checked by `cargo test`; this only guards a broken build.
         Err(problems) => {
@@ -44,9 +54,10 @@ pub fn start() {
 
 /// The full app's entry point when the respondent's app hands the page over (a staff
 /// link was followed): it starts as on a fresh load, from the records on this device,
-/// and moves focus to the new page's heading as any navigation does.
-#[cfg(feature = "staff")]
-pub fn start_after_handover() {
-    start();
+/// keeps the notice the respondent's app had just given, and moves focus to the new
+/// page's heading as any navigation does.
+#[cfg(feature = "full")]
+pub fn start_after_handover(notice: Option<String>) {
+    start_with(notice);
     request_animation_frame(browser::focus_main_heading);
 }

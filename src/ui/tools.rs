@@ -4,7 +4,7 @@
 
 use crate::format::table::Workbook;
 use crate::kernel::i18n::Msg;
-use crate::tools::{FrameReply, Request};
+use crate::tools::Request;
 use crate::ui::browser;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -83,7 +83,7 @@ pub async fn action_library() -> Result<String, Msg> {
 }
 
 /// Converts a TOML content file to JSON in the worker (the staff area's content page).
-#[cfg(feature = "staff")]
+#[cfg(feature = "full")]
 pub async fn toml_to_json(text: String) -> Result<crate::tools::TomlReply, Msg> {
     let bytes = run(&Request::TomlToJson { text }).await?;
     serde_json::from_slice(&bytes).map_err(|_| Msg::ExportWorkerFailed)
@@ -103,18 +103,21 @@ pub async fn qr_frames(text: String) -> Result<Vec<(usize, Vec<u8>)>, Msg> {
     Ok(frames)
 }
 
-/// A QR receiver in its own worker, alive until dropped: camera frames in, progress out.
+/// A QR receiver in its own worker, alive until dropped: camera frames in, progress out
+/// (the receive page, in the full app).
+#[cfg(feature = "full")]
 pub struct QrReceiver {
     worker: web_sys::Worker,
 }
 
+#[cfg(feature = "full")]
 impl QrReceiver {
     pub async fn start() -> Result<QrReceiver, Msg> {
         started().await.map(|worker| QrReceiver { worker }).map_err(|_| Msg::ExportWorkerFailed)
     }
 
     /// Reads one grey frame; `None` if the worker failed.
-    pub async fn frame(&self, width: u32, height: u32, grey: &[u8]) -> Option<FrameReply> {
+    pub async fn frame(&self, width: u32, height: u32, grey: &[u8]) -> Option<crate::tools::FrameReply> {
         let mut bytes = Vec::with_capacity(grey.len() + 4);
         bytes.extend((width as u16).to_le_bytes());
         bytes.extend((height as u16).to_le_bytes());
@@ -125,6 +128,7 @@ impl QrReceiver {
     }
 }
 
+#[cfg(feature = "full")]
 impl Drop for QrReceiver {
     fn drop(&mut self) {
         self.worker.terminate();

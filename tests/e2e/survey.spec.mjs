@@ -61,7 +61,7 @@ async function completeSurvey(page, who, { reloadAfterSection = 0 } = {}) {
 test('the staff area is fetched only when a staff page is opened, and then takes over the page', async ({ page, baseURL }) => {
   const watch = guard(page, baseURL);
   const staffFiles = [];
-  page.on('request', (r) => { if (/faro-staff/.test(r.url())) staffFiles.push(r.url()); });
+  page.on('request', (r) => { if (/faro-full/.test(r.url())) staffFiles.push(r.url()); });
   await page.goto('./#/survey');
   await expect(page.locator('main h1')).toBeVisible();
   await page.locator('main h1').click();
@@ -70,7 +70,7 @@ test('the staff area is fetched only when a staff page is opened, and then takes
   await tabTo(page, () => document.activeElement?.getAttribute('href') === '#/staff');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('response-counts')).toBeVisible();
-  expect(staffFiles.some((u) => u.endsWith('faro-staff_bg.wasm'))).toBe(true);
+  expect(staffFiles.some((u) => u.endsWith('faro-full_bg.wasm'))).toBe(true);
   // Focus lands on the new page's heading, as after any navigation.
   await expect(page.locator('main h1')).toBeFocused();
   await expect(page.locator('main h1')).toHaveText('Risposte al questionario su questo dispositivo');
@@ -85,11 +85,11 @@ test('the staff area is fetched only when a staff page is opened, and then takes
 });
 
 test('a staff area that cannot be fetched says so, and opens once it can', async ({ page }) => {
-  await page.route('**/faro-staff_bg.wasm', (r) => r.abort());
+  await page.route('**/faro-full_bg.wasm', (r) => r.abort());
   await page.goto('./#/staff');
-  await expect(page.getByRole('status').filter({ hasText: "L'area staff non si è caricata" })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Questa parte di Faro non si è caricata' })).toBeVisible();
   await shot(page, '24-staff-not-loaded');
-  await page.unroute('**/faro-staff_bg.wasm');
+  await page.unroute('**/faro-full_bg.wasm');
   await page.goto('./#/survey');
   await page.getByRole('link', { name: /Area staff/ }).click();
   await expect(page.getByTestId('response-counts')).toBeVisible();

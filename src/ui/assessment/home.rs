@@ -57,7 +57,7 @@ pub fn Home() -> impl IntoView {
             <div class="toolbar">
                 <FilePicker id="import-assessment" label=Signal::derive(move || state.t(Msg::HomeImport).to_owned())
                     accept=".json,application/json" multiple=true limit=MAX_ASSESSMENT_FILE on_files=on_import/>
-                <a class="button" href=Route::Receive.href()>{move || state.t(Msg::QrReceiveTitle)}</a>
+                <a class="button" href=Route::Receive.href() on:pointerenter=|_| browser::prefetch_full_app() on:focus=|_| browser::prefetch_full_app()>{move || state.t(Msg::QrReceiveTitle)}</a>
             </div>
             <ErrorBox problems=problems.into() title=Msg::HomeImportFailed note=Msg::HomeImportNothingChanged/>
         </section>
@@ -108,10 +108,10 @@ fn SavedCard(summary: Summary) -> impl IntoView {
                 {summary.has_plan.then(|| view! { " · " {move || state.t(Msg::HomeCardHasPlan)} })}
             </p>
             <div class="toolbar">
-                <a class="button" href=results_href>{move || state.t(Msg::HomeResults)}</a>
+                <a class="button" href=results_href on:pointerenter=|_| browser::prefetch_full_app() on:focus=|_| browser::prefetch_full_app()>{move || state.t(Msg::HomeResults)}</a>
                 <button type="button" on:click=move |_| renaming.set(true)>{move || state.t(Msg::HomeRename)}</button>
                 <button type="button" on:click=duplicate>{move || state.t(Msg::HomeDuplicate)}</button>
-                <a class="button" href=team_href>{move || state.t(Msg::TeamTitle)}</a>
+                <a class="button" href=team_href on:pointerenter=|_| browser::prefetch_full_app() on:focus=|_| browser::prefetch_full_app()>{move || state.t(Msg::TeamTitle)}</a>
                 <button type="button" on:click=export_file>{move || state.t(Msg::HomeExport)}</button>
                 <button type="button" on:click=send>{move || state.t(Msg::QrSend)}</button>
                 <ConfirmButton label=Signal::derive(move || state.t(Msg::HomeDelete).to_owned())

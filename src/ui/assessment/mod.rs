@@ -2,21 +2,34 @@
 //! review, results with the benchmark comparison, the Action Plan, the print report and
 //! the export bar.
 
+// Results, plan, report and the workshop are in the full app only (feature `full`):
+// the first load carries the questionnaire.
+#[cfg(feature = "full")]
 mod comparison;
+#[cfg(feature = "full")]
 mod consensus;
+#[cfg(feature = "full")]
 mod derived;
+#[cfg(feature = "full")]
 mod exports;
 mod home;
+#[cfg(feature = "full")]
 mod plan;
+#[cfg(feature = "full")]
 mod progress;
 mod questionnaire;
+#[cfg(feature = "full")]
 mod report;
+#[cfg(feature = "full")]
 mod results;
 mod review;
+#[cfg(feature = "full")]
 mod share;
+#[cfg(feature = "full")]
 mod team;
 
 pub use home::Home;
+#[cfg(feature = "full")]
 pub use team::RaterTurn;
 
 use crate::kernel::i18n::Msg;
@@ -46,11 +59,20 @@ pub fn AssessmentPages(id: String, page: AssessmentPage) -> impl IntoView {
         AssessmentPage::Profile => view! { <questionnaire::Questionnaire id bank page=0/> }.into_any(),
         AssessmentPage::Section(n) if n < sections => view! { <questionnaire::Questionnaire id bank page=n + 1/> }.into_any(),
         AssessmentPage::Section(_) | AssessmentPage::Review => view! { <review::Review id bank/> }.into_any(),
+        #[cfg(feature = "full")]
         AssessmentPage::Results => view! { <results::Results id bank/> }.into_any(),
+        #[cfg(feature = "full")]
         AssessmentPage::Plan => view! { <plan::PlanPage id bank/> }.into_any(),
+        #[cfg(feature = "full")]
         AssessmentPage::Report => view! { <report::Report id bank/> }.into_any(),
+        #[cfg(feature = "full")]
         AssessmentPage::Team => view! { <team::TeamPage id bank/> }.into_any(),
+        #[cfg(feature = "full")]
         AssessmentPage::Consensus => view! { <consensus::ConsensusPage id bank/> }.into_any(),
+        #[cfg(not(feature = "full"))]
+        AssessmentPage::Results | AssessmentPage::Plan | AssessmentPage::Report | AssessmentPage::Team | AssessmentPage::Consensus => {
+            view! { <crate::ui::widgets::Handover title=Msg::HandoverTitle/> }.into_any()
+        }
     }
 }
 
@@ -65,6 +87,7 @@ fn page_route(id: &str, page: usize, sections: usize) -> Route {
 }
 
 /// What a results, plan or report page shows until every required answer is given.
+#[cfg(feature = "full")]
 #[component]
 fn Incomplete(id: String, title: Msg) -> impl IntoView {
     let state = use_state();

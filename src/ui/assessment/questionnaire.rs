@@ -5,6 +5,7 @@ use super::page_route;
 use crate::content::bank::{Answer, Bank, Item};
 use crate::kernel::i18n::Msg;
 use crate::route::{AssessmentPage, Route};
+use crate::ui::browser;
 use crate::ui::state::use_state;
 use crate::ui::widgets::{dom_id, page_heading, ProfileSelect, QuestionField, Step, StepNavigator};
 use leptos::prelude::*;
@@ -53,6 +54,9 @@ pub fn Questionnaire(id: String, bank: Arc<Bank>, page: usize) -> impl IntoView 
             state.request_focus(dom_id(&q));
         }
     }
+    // Results, plan and report are in the full app: fetched once a page of questions has
+    // settled, so the first question never waits for it and the results open at once.
+    set_timeout(browser::prefetch_full_app, std::time::Duration::from_secs(2));
     let (title, intro) = page_heading(&bank, page, Msg::QuestionnaireProfileTitle, Msg::QuestionnaireProfileIntro);
     let body = if page == 0 {
         view! { <ProfileFields bank=bank.clone()/> }.into_any()

@@ -4,6 +4,7 @@ mod backup;
 mod banners;
 mod confirm;
 mod files;
+mod handover;
 mod idle;
 mod lang;
 mod qr;
@@ -15,6 +16,9 @@ pub use backup::BackupTools;
 pub use banners::{ContentDroppedBanner, StorageBanner, UpdateBanner};
 pub use confirm::ConfirmButton;
 pub use files::{ErrorBox, FilePicker, ProblemList};
+pub use handover::keep_mounted;
+#[cfg(not(feature = "full"))]
+pub use handover::Handover;
 pub use idle::IdleGuard;
 pub use lang::LangSwitch;
 pub use qr::QrSender;

@@ -8,15 +8,16 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
-/// Mounts the full app on the page the respondent's app has just left.
+/// Mounts the full app on the page the respondent's app has just left, with the notice
+/// that app was showing.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startFaro)]
-pub fn start_faro() {
-    faro::ui::start_after_handover();
+pub fn start_faro(notice: Option<String>) {
+    faro::ui::start_after_handover(notice);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("faro-staff is the app with its staff area; Trunk builds it for the browser.");
+    eprintln!("faro-full is the app with its staff area; Trunk builds it for the browser.");
     std::process::exit(2);
 }
