@@ -1,5 +1,5 @@
-// Loads the full app (faro-full.js and its wasm: the staff area, left out of the first
-// load) when the respondent's app asks for it. Plain JavaScript because wasm-bindgen's
+// Loads the full app (faro-full.js and its wasm: every page, the ones left out of the
+// first load included) when the respondent's app asks for it. Plain JavaScript because wasm-bindgen's
 // no-modules glue declares a global `let wasm_bindgen`, which scripts can name and the
 // wasm cannot. The single HTML file has the glue inline and the wasm in __faroInline.
 (function () {

@@ -1,7 +1,8 @@
-//! The whole app, staff area included: a second wasm that the first load never fetches.
-//! The respondent's app (src/main.rs, built without the `staff` feature) loads it the
-//! first time a staff page is opened, unmounts itself and calls `startFaro`, so one app
-//! at a time owns the page and the records (assets/full-app.js does the loading).
+//! The whole app (feature `full`): a second wasm that the first load never waits for.
+//! The respondent's app (src/main.rs, built without `full`) loads it the first time a
+//! page it lacks is opened (results, plan, workshop, staff area…), unmounts itself and
+//! calls `startFaro`, so one app at a time owns the page and the records
+//! (assets/full-app.js does the loading; ARCHITECTURE.md § Two builds of the app).
 
 /// Nothing happens when the module is instantiated: the respondent's app decides when
 /// the page changes hands.
@@ -18,6 +19,6 @@ pub fn start_faro(notice: Option<String>) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("faro-full is the app with its staff area; Trunk builds it for the browser.");
+    eprintln!("faro-full is the whole app, every page included; Trunk builds it for the browser.");
     std::process::exit(2);
 }

@@ -298,7 +298,7 @@ pub fn inline_asset(name: &str) -> Option<String> {
     js_sys::Reflect::get(&inline, &JsValue::from_str(name)).ok()?.as_string()
 }
 
-/// Fetches and compiles the full app, staff area included (assets/full-app.js), and
+/// Fetches and compiles the full app, every page included (assets/full-app.js), and
 /// gives its start function; `None` if it could not be loaded. Asking again while it
 /// loads waits for the same download.
 pub async fn prepare_full_app() -> Option<js_sys::Function> {
@@ -308,9 +308,9 @@ pub async fn prepare_full_app() -> Option<js_sys::Function> {
     wasm_bindgen_futures::JsFuture::from(loading).await.ok()?.dyn_into().ok()
 }
 
-/// Starts fetching and compiling the full app when a staff page is likely next (a
-/// pointer or the focus on a staff link, a kiosk session being closed), so the page
-/// changes hands sooner. The full app itself has nothing to fetch.
+/// Starts fetching and compiling the full app when one of its pages is likely next (a
+/// pointer or the focus on a link to it, a questionnaire page settled, a kiosk session
+/// being closed), so the page changes hands sooner. The full app has nothing to fetch.
 pub fn prefetch_full_app() {
     #[cfg(not(feature = "full"))]
     leptos::task::spawn_local(async {

@@ -52,8 +52,8 @@ fn start_with(notice: Option<String>) {
     }
 }
 
-/// The full app's entry point when the respondent's app hands the page over (a staff
-/// link was followed): it starts as on a fresh load, from the records on this device,
+/// The full app's entry point when the respondent's app hands the page over (one of
+/// the full app's pages was opened): it starts as on a fresh load, from the records on this device,
 /// keeps the notice the respondent's app had just given, and moves focus to the new
 /// page's heading as any navigation does.
 #[cfg(feature = "full")]
