@@ -10,11 +10,11 @@
 fn main() {}
 
 /// Mounts the full app on the page the respondent's app has just left, with the notice
-/// that app was showing.
+/// that app was showing and, if its storage was in trouble, every record it kept.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startFaro)]
-pub fn start_faro(notice: Option<String>) {
-    faro::ui::start_after_handover(notice);
+pub fn start_faro(notice: Option<String>, records: Option<String>) {
+    faro::ui::start_after_handover(notice, records);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

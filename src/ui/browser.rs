@@ -38,6 +38,24 @@ const TEST_FULL_KEY: &str = "faro.test.full";
 
 thread_local! {
     static STORAGE: (Storage, Option<StorageTrouble>) = Storage::open();
+    /// Every record of the respondent's app when some never reached the browser's
+    /// storage, handed over with the page (`adopt_records`): they replace what storage
+    /// holds, so nothing kept only in memory is lost.
+    static ADOPTED: RefCell<Option<BTreeMap<String, String>>> = const { RefCell::new(None) };
+}
+
+/// Every record in memory as JSON, for the full app when storage is in trouble.
+pub fn records_json() -> String {
+    with_storage(|s| serde_json::to_string(&s.snapshot()).unwrap_or_default())
+}
+
+/// Takes the records another app on this page kept in memory (`records_json`) as this
+/// app's own. Called before storage is first opened; a text that is not such a map
+/// changes nothing.
+pub fn adopt_records(json: &str) {
+    if let Ok(records) = serde_json::from_str::<BTreeMap<String, String>>(json) {
+        ADOPTED.with(|a| a.replace(Some(records)));
+    }
 }
 
 /// Runs `f` with the app's storage (wasm is single-threaded; this is the one instance).
@@ -71,6 +89,12 @@ impl Storage {
                 }
                 memory.contains_key(TEST_FULL_KEY).then_some(StorageTrouble::Full)
             }
+        };
+        // Records handed over replace storage's: they include what it refused. If they
+        // differ, the trouble stays, so the banner still offers the export.
+        let (memory, trouble) = match ADOPTED.with(RefCell::take) {
+            Some(records) if records != memory => (records, trouble.or(Some(StorageTrouble::Full))),
+            _ => (memory, trouble),
         };
         (Storage { local, memory: RefCell::new(memory) }, trouble)
     }
@@ -318,10 +342,11 @@ pub fn prefetch_full_app() {
     });
 }
 
-/// Calls a JavaScript function with one text argument (or `undefined`); whether it
-/// returned without throwing.
-pub fn call_with_text(f: &js_sys::Function, text: Option<&str>) -> bool {
-    f.call1(&JsValue::NULL, &text.map_or(JsValue::UNDEFINED, JsValue::from_str)).is_ok()
+/// Calls a JavaScript function with two text arguments (`undefined` for `None`);
+/// whether it returned without throwing.
+pub fn call_with_texts(f: &js_sys::Function, first: Option<&str>, second: Option<&str>) -> bool {
+    let text = |t: Option<&str>| t.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    f.call2(&JsValue::NULL, &text(first), &text(second)).is_ok()
 }
 
 /// Reads a file that ships next to the app (`data/synthetic.json`), or its inline copy.

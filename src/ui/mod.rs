@@ -56,8 +56,12 @@ fn start_with(notice: Option<String>) {
 /// the full app's pages was opened): it starts as on a fresh load, from the records on this device,
 /// keeps the notice the respondent's app had just given, and moves focus to the new
 /// page's heading as any navigation does.
+/// When storage was in trouble, `records` are all the first app's records, saved or not.
 #[cfg(feature = "full")]
-pub fn start_after_handover(notice: Option<String>) {
+pub fn start_after_handover(notice: Option<String>, records: Option<String>) {
+    if let Some(json) = records {
+        browser::adopt_records(&json);
+    }
     start_with(notice);
     request_animation_frame(browser::focus_main_heading);
 }

@@ -30,6 +30,15 @@ test('a full storage is reported, the app keeps working, and everything can be e
   expect(Object.keys(saved[1].data.answers)).toHaveLength(10);
   // Nothing of it reached the real storage, as the banner said.
   expect(Object.keys(await storage(page)).filter((k) => k.startsWith('faro.assessment.'))).toHaveLength(0);
+  // The results are in the full app: the page changes hands, and what lived only in
+  // memory goes along, banner and export included.
+  await page.evaluate(() => { location.hash = location.hash.replace(/\/s\/\d+$/, '/results'); });
+  await expect(page.locator('main h1')).toHaveText('Risultati');
+  await expect(page.getByText('Per vedere i risultati rispondete prima alle domande obbligatorie.')).toBeVisible();
+  await expect(banner).toBeVisible();
+  const [again] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Esporta tutto' }).click()]);
+  const kept = Object.entries(JSON.parse(fs.readFileSync(await again.path(), 'utf8')).records).find(([k]) => k.startsWith('faro.assessment.'));
+  expect(Object.keys(kept[1].data.answers)).toHaveLength(10);
   watch.check();
 });
 

@@ -39,10 +39,13 @@ pub fn Handover(title: crate::kernel::i18n::Msg) -> impl leptos::IntoView {
         match start {
             Some(start) if state.route.get_untracked() == here => {
                 let notice = state.notice.get_untracked();
+                // Records storage refused live only in this app's memory: they go along.
+                let trouble = state.trouble.get_untracked().or_else(browser::open_trouble);
+                let records = trouble.map(|_| browser::records_json());
                 // Nothing of this app runs after this, so the full app alone writes records.
                 let app = MOUNTED.with(RefCell::take);
                 drop(app);
-                browser::call_with_text(&start, notice.as_deref());
+                browser::call_with_texts(&start, notice.as_deref(), records.as_deref());
             }
             Some(_) => {}
             None => failed.set(true),
