@@ -452,7 +452,7 @@ fn check_row(name: &str, line: Option<usize>, row: &RawRow, bank: &Bank, conditi
                     continue;
                 }
                 checked.codes[i] = code;
-                if item.kind == ItemKind::Text {
+                if matches!(item.kind, ItemKind::Text) {
                     checked.texts.push((i, (*cell).to_owned()));
                 }
             }

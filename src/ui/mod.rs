@@ -53,10 +53,10 @@ fn start_with(notice: Option<String>) {
 }
 
 /// The full app's entry point when the respondent's app hands the page over (one of
-/// the full app's pages was opened): it starts as on a fresh load, from the records on this device,
-/// keeps the notice the respondent's app had just given, and moves focus to the new
-/// page's heading as any navigation does.
-/// When storage was in trouble, `records` are all the first app's records, saved or not.
+/// the full app's pages was opened): it starts as on a fresh load, from the records on
+/// this device — or, when storage was in trouble, from `records`, all the first app's
+/// records, saved or not — keeps the notice the respondent's app had just given, and
+/// moves focus to the new page's heading as any navigation does.
 #[cfg(feature = "full")]
 pub fn start_after_handover(notice: Option<String>, records: Option<String>) {
     if let Some(json) = records {

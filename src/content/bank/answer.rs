@@ -131,8 +131,7 @@ impl Answer {
                 "no" | "0" | "false" => Some(2),
                 _ => None,
             },
-            // Option ids are a few bytes: compared inline, not through `memcmp`.
-            ItemKind::Choice { options } => options.iter().position(|o| o.id.len() == token.len() && o.id.bytes().eq(token.bytes())).map(|i| i as u8 + 1),
+            ItemKind::Choice { options } => options.iter().position(|o| o.id == token).map(|i| i as u8 + 1),
             ItemKind::Text => (token.chars().count() <= MAX_TEXT).then_some(1),
         }
     }
